@@ -1,0 +1,19 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ROLES } from './roles';
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, trim: true, lowercase: true, maxlength: 254 },
+    name: { type: String, required: true, trim: true, maxlength: 200 },
+    role: { type: String, enum: ROLES, required: true },
+    organizationId: { type: Schema.Types.ObjectId, ref: 'Organization' },
+    passwordHash: { type: String, required: true },
+    locale: { type: String, enum: ['vi', 'en'], default: 'vi' },
+    active: { type: Boolean, default: true },
+    demo: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+export type User = InferSchemaType<typeof userSchema>;
+export const UserModel = model('User', userSchema);

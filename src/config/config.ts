@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/** Thrown when the environment is invalid; the message lists every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  MONGODB_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  SESSION_SECRET: optionalString,
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('"Sở Công Thương Hải Phòng" <no-reply@localhost>')),
+  UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default('uploads')),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
+  DEMO_PASSWORD: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  port: number;
+  baseUrl: string;
+  /** Undefined means: provision the embedded FerretDB (never in production). */
+  mongodbUri: string | undefined;
+  sessionSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  uploadDir: string;
+  maxUploadBytes: number;
+  demoPassword: string | undefined;
+  logLevel: string;
+  defaultLocale: 'vi' | 'en';
+  dataDir: string;
+}>;
+
+const MIN_SECRET_LENGTH = 32;
+/** Only outside production: a fixed development secret keeps sessions across restarts of `npm start`. */
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+
+/** Parses the environment once; the only place that interprets environment variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const values = parsed.success ? parsed.data : undefined;
+  const nodeEnv = values?.NODE_ENV ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
+
+  if (nodeEnv === 'production') {
+    if (!env.SESSION_SECRET || env.SESSION_SECRET.length < MIN_SECRET_LENGTH) {
+      problems.push(`SESSION_SECRET: required in production, at least ${MIN_SECRET_LENGTH} characters`);
+    }
+    if (!env.MONGODB_URI) {
+      problems.push('MONGODB_URI: required in production (the embedded database is for development only)');
+    }
+    if (env.DEMO_PASSWORD) {
+      problems.push('DEMO_PASSWORD: demo users are refused in production; unset it');
+    }
+    if (!env.BASE_URL) {
+      problems.push('BASE_URL: required in production (links in mail and QR codes use it)');
+    }
+  } else if (env.SESSION_SECRET && env.SESSION_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`SESSION_SECRET: at least ${MIN_SECRET_LENGTH} characters when set`);
+  }
+
+  if (problems.length > 0 || !values) throw new ConfigError(problems);
+
+  return Object.freeze({
+    env: values.NODE_ENV,
+    isProduction: values.NODE_ENV === 'production',
+    port: values.PORT,
+    baseUrl: (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    mongodbUri: values.MONGODB_URI,
+    sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    uploadDir: values.UPLOAD_DIR,
+    maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
+    demoPassword: values.DEMO_PASSWORD,
+    logLevel: values.LOG_LEVEL,
+    defaultLocale: values.DEFAULT_LOCALE,
+    dataDir: values.DATA_DIR,
+  });
+}

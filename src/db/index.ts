@@ -1,0 +1,4 @@
+export { connectDatabase, ensureIndexes, type DatabaseConnection } from './connection';
+export { startEmbeddedFerretDb, type EmbeddedFerretDb } from './embedded-ferretdb';
+export { ensureFerretDbBinary, GoMissingError } from './ferretdb-binary';
+export { insertIfAbsent, isDuplicateKeyError, DUPLICATE_KEY } from './unique-insert';

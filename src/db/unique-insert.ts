@@ -1,0 +1,26 @@
+import type { Model } from 'mongoose';
+
+/**
+ * The one atomic primitive on both FerretDB 1.24 and MongoDB 7: an insert that hits a unique key.
+ * FerretDB checks an update's filter in a separate read, so conditional updates, findOneAndUpdate and $inc
+ * are NOT atomic there; every lock, claim, sequence and "exactly once" is built on this function instead.
+ */
+export const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_KEY;
+}
+
+/**
+ * Inserts `doc` (validated, with schema defaults); returns true if this call created it, false if a document
+ * with that unique key already existed. Other errors propagate.
+ */
+export async function insertIfAbsent<T>(model: Model<T>, doc: Record<string, unknown>): Promise<boolean> {
+  try {
+    await new model(doc).save();
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}

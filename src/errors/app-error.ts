@@ -1,0 +1,61 @@
+/**
+ * The one error family. Services throw these; only src/http maps them to HTTP (status, problem+json or page).
+ * Codes are stable identifiers: clients and logs may rely on them.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+/** A message for one input field, in the language of the request where the service knows it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  detail?: string;
+  fieldErrors?: FieldError[];
+  /** Extra machine-readable members for the problem body (e.g. the reasons a guard gave). */
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly title: string;
+  readonly fieldErrors: FieldError[];
+  readonly extensions: Record<string, unknown>;
+
+  constructor(code: ErrorCode, title: string, options: AppErrorOptions = {}) {
+    super(options.detail ?? title, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.title = title;
+    this.fieldErrors = options.fieldErrors ?? [];
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+export const validationFailed = (fieldErrors: FieldError[], detail = 'Some fields are invalid.') =>
+  new AppError('validation_failed', 'Validation failed', { detail, fieldErrors });
+
+export const notFound = (what: string) => new AppError('not_found', 'Not found', { detail: `${what} was not found.` });
+
+export const forbidden = (detail = 'You are not allowed to do this.') =>
+  new AppError('forbidden', 'Forbidden', { detail });
+
+export const unauthenticated = (detail = 'Sign in first.') =>
+  new AppError('unauthenticated', 'Authentication required', { detail });
+
+export const conflict = (detail: string, extensions?: Record<string, unknown>) =>
+  new AppError('conflict', 'Conflict', { detail, extensions });
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

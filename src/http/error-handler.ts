@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { AppError, isAppError, notFound } from '../errors';
+import { STATUS_BY_CODE, toProblem } from './problem-details';
+
+/** Body-parser and multer errors carry these; they are the client's fault, not ours. */
+interface HttpishError {
+  type?: string;
+  status?: number;
+  code?: string;
+}
+
+function normalize(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof mongoose.Error.ValidationError) {
+    const fieldErrors = Object.entries(error.errors).map(([field, e]) => ({ field, message: e.message }));
+    return new AppError('validation_failed', 'Validation failed', { detail: 'Some fields are invalid.', fieldErrors });
+  }
+  if (error instanceof mongoose.Error.CastError) {
+    return new AppError('validation_failed', 'Validation failed', { detail: `Invalid value for ${error.path}.` });
+  }
+  const httpish = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
+  if (httpish.type === 'entity.too.large' || httpish.code === 'LIMIT_FILE_SIZE') {
+    return new AppError('payload_too_large', 'Payload too large', { detail: 'The request body is too large.' });
+  }
+  if (httpish.type === 'entity.parse.failed') {
+    return new AppError('validation_failed', 'Malformed request body', { detail: 'The request body is not valid JSON.' });
+  }
+  if (typeof httpish.status === 'number' && httpish.status >= 400 && httpish.status < 500) {
+    return new AppError('validation_failed', 'Bad request', { detail: 'The request could not be understood.' });
+  }
+  return new AppError('internal', 'Internal server error', {
+    detail: 'Something went wrong on our side. Quote the request id when you contact support.',
+    cause: error,
+  });
+}
+
+const wantsProblemJson = (req: Request) =>
+  req.originalUrl.startsWith('/api/') || req.accepts(['html', 'json', 'application/problem+json']) !== 'html';
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(notFound(`The page ${req.path}`));
+};
+
+/** The one error handler: problem+json for the API, an HTML page for browsers; stacks only in logs. */
+export function createErrorHandler(options: { exposeStack: boolean }): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = normalize(error);
+    const status = STATUS_BY_CODE[appError.code];
+    const requestId = String(req.id ?? '');
+    if (status >= 500) req.log?.error({ err: error }, 'request failed');
+    else req.log?.info({ code: appError.code, status }, 'request rejected');
+
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const problem = toProblem(appError, { instance: req.originalUrl, requestId });
+    if (options.exposeStack && status >= 500 && error instanceof Error) problem.stack = error.stack;
+
+    if (wantsProblemJson(req)) {
+      res.status(status).type('application/problem+json').send(JSON.stringify(problem));
+    } else {
+      res.status(status).render('error', { problem }, (renderError, html) => {
+        if (renderError) {
+          req.log?.error({ err: renderError }, 'error page failed to render');
+          res.type('text/plain').send(`${problem.status} ${problem.title}\n${problem.detail ?? ''}\nRequest id: ${requestId}`);
+        } else {
+          res.send(html);
+        }
+      });
+    }
+  };
+}

@@ -1,0 +1,3 @@
+export { OrganizationModel, type Organization } from './organization.model';
+export { IndustrialComplexModel, type IndustrialComplex } from './industrial-complex.model';
+export { isValidTaxCode, normalizeTaxCode, makeTaxCode } from './tax-code';

@@ -1,0 +1,1 @@
+export { seedDemo, type DemoSeedResult } from './demo-seed';

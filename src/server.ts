@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config';
+import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
+import { createApp, startHttpServer } from './http';
+import { createLogger, type Logger } from './logging/logger';
+import { fromRoot } from './paths';
+import { seedDemo } from './seed';
+
+const EMBEDDED_DB_NAME = 'hp-green';
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+export interface RunningApplication {
+  readonly url: string;
+  readonly embeddedDatabase?: EmbeddedFerretDb;
+  stop(): Promise<void>;
+}
+
+/** The composition root: provisions the database, seeds the demo, mounts the app and listens. */
+export async function startApplication(config: Config, logger: Logger): Promise<RunningApplication> {
+  let embedded: EmbeddedFerretDb | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedFerretDb({
+      dataDir: path.join(fromRoot(config.dataDir), 'ferretdb'),
+      log: (message) => logger.info(message),
+    });
+    uri = `${embedded.uri}${EMBEDDED_DB_NAME}`;
+    logger.info({ dataDir: embedded.dataDir, port: embedded.port }, 'embedded FerretDB (SQLite) started');
+  }
+
+  const database = await connectDatabase(uri);
+  await ensureIndexes();
+
+  if (!config.isProduction) {
+    const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
+    logger.info(seed.created, 'demo data checked');
+    printDemoLogins(config, seed.credentials);
+  }
+
+  const app = createApp({ config, logger, database });
+  const http = await startHttpServer(app, config.port);
+  const url = `http://localhost:${http.port}`;
+  logger.info({ url }, 'listening');
+
+  return {
+    url,
+    embeddedDatabase: embedded,
+    async stop() {
+      await http.close(SHUTDOWN_LIMIT_MS - 2000);
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+function printDemoLogins(config: Config, credentials: Awaited<ReturnType<typeof seedDemo>>['credentials']): void {
+  if (!credentials) return;
+  const lines = [
+    '',
+    `  Demo sign-ins (password: ${credentials.password})${credentials.generated ? ` — generated, kept in ${config.dataDir}/demo-password.txt` : ''}`,
+    ...credentials.users.map((user) => `    ${user.role.padEnd(12)} ${user.email}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let running: RunningApplication;
+  try {
+    running = await startApplication(config, logger);
+  } catch (error) {
+    if (error instanceof GoMissingError) process.stderr.write(`${error.message}\n`);
+    else logger.fatal({ err: error }, 'start failed');
+    process.exit(1);
+  }
+  process.stdout.write(`\n  Sở Công Thương Hải Phòng — green compliance system running at ${running.url}\n\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  void main();
+}

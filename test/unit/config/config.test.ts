@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('when the environment is empty, then development defaults apply and the embedded database is chosen', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 3000, baseUrl: 'http://localhost:3000', defaultLocale: 'vi' });
+    expect(config.mongodbUri).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when several variables are bad, then one error names every one of them', () => {
+    const problems = problemsOf({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud', DEFAULT_LOCALE: 'fr', MAX_UPLOAD_MB: '-1', SMTP_URL: 'http://mail' });
+    const named = problems.map((p) => p.split(':')[0]);
+    expect(named).toEqual(expect.arrayContaining(['PORT', 'MONGODB_URI', 'LOG_LEVEL', 'DEFAULT_LOCALE', 'MAX_UPLOAD_MB', 'SMTP_URL']));
+  });
+
+  it('when production lacks a session secret, a database and a base URL, then it refuses to start', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/SESSION_SECRET/);
+    expect(problems.join('\n')).toMatch(/MONGODB_URI/);
+    expect(problems.join('\n')).toMatch(/BASE_URL/);
+  });
+
+  it('when production is given a short secret or demo users, then it refuses them', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'short',
+      MONGODB_URI: 'mongodb://db/hp',
+      BASE_URL: 'https://green.haiphong.gov.vn',
+      DEMO_PASSWORD: 'secret123',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/SESSION_SECRET: required in production, at least 32/);
+    expect(problems.join('\n')).toMatch(/DEMO_PASSWORD/);
+  });
+
+  it('when production is configured completely, then the config is accepted', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      MONGODB_URI: 'mongodb://db:27017/hp?replicaSet=rs0',
+      BASE_URL: 'https://green.haiphong.gov.vn/',
+      MAX_UPLOAD_MB: '10',
+    });
+    expect(config).toMatchObject({ isProduction: true, baseUrl: 'https://green.haiphong.gov.vn', maxUploadBytes: 10 * 1024 * 1024 });
+  });
+
+  it('when a variable is set to an empty string, then it counts as unset', () => {
+    expect(loadConfig({ MONGODB_URI: '', SMTP_URL: '', PORT: '' }).mongodbUri).toBeUndefined();
+  });
+});
