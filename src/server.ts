@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
@@ -65,6 +66,8 @@ function printDemoLogins(config: Config, credentials: Awaited<ReturnType<typeof 
 }
 
 async function main(): Promise<void> {
+  // A .env file in the working directory is optional; real environment variables take precedence.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig(process.env);
