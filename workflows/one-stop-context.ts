@@ -1,0 +1,201 @@
+import type { DossierFacts } from './readiness/dossier-facts';
+import type { Opinion, WorkflowEvent, WorkflowEventOf } from './workflow-events.schema';
+
+/**
+ * What a dossier's machine remembers: what its guards need and what the dossier page shows. Every field is
+ * JSON (absent values are `null`, never `undefined`) so a persisted snapshot round-trips exactly.
+ */
+export interface AgencyOpinionRecord {
+  status: 'pending' | 'answered' | 'lapsed';
+  dueAt: string | null;
+  opinion: Opinion | null;
+  note: string | null;
+  /** When the opinion arrived, or when the scheduler reported it lapsed. */
+  closedAt: string | null;
+}
+
+export interface ConsultationRecord {
+  openedAt: string;
+  requestedAt: string | null;
+  agencies: Record<string, AgencyOpinionRecord>;
+}
+
+export interface InspectionRecord {
+  scheduledAt: string;
+  scheduledFor: string;
+  recordedAt: string | null;
+  findings: string | null;
+  passed: boolean | null;
+}
+
+export interface WorkflowContext {
+  /** Facts of the last (re)submission, as the service computed them then. */
+  submittedFacts: DossierFacts | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  supplementation: { rounds: number; lastReasons: string[]; lastRequestedAt: string | null };
+  /** Set by DEADLINE_PASSED; a late decision then needs the apology (form 04, Circular 01/2018/TT-VPCP). */
+  overdue: boolean;
+  overdueAt: string | null;
+  warnedAt: string | null;
+  /** The due date the scheduler last reported (the service keeps the original and current ones). */
+  dueAt: string | null;
+  consultation: ConsultationRecord | null;
+  inspection: InspectionRecord | null;
+  recommendation: { decision: 'approve' | 'reject'; reasons: string[]; at: string } | null;
+  reviewReturns: { count: number; lastReasons: string[] };
+  decision: {
+    outcome: 'approved' | 'rejected';
+    at: string;
+    reasons: string[];
+    apologyNote: string | null;
+    /** The leader may decide against the officer's recommendation; the page and the log show it. */
+    againstRecommendation: boolean;
+  } | null;
+  closure: { kind: 'withdrawn' | 'revoked' | 'expired'; at: string; reasons: string[] } | null;
+}
+
+export function emptyWorkflowContext(): WorkflowContext {
+  return {
+    submittedFacts: null,
+    firstSubmittedAt: null,
+    submittedAt: null,
+    acceptedAt: null,
+    supplementation: { rounds: 0, lastReasons: [], lastRequestedAt: null },
+    overdue: false,
+    overdueAt: null,
+    warnedAt: null,
+    dueAt: null,
+    consultation: null,
+    inspection: null,
+    recommendation: null,
+    reviewReturns: { count: 0, lastReasons: [] },
+    decision: null,
+    closure: null,
+  };
+}
+
+type Update<T extends WorkflowEvent['type']> = (
+  context: WorkflowContext,
+  event: WorkflowEventOf<T>,
+) => Partial<WorkflowContext>;
+
+/** Pure context updates, one per accepted event; the machine wraps each in `assign`. */
+export const onSubmitted: Update<'SUBMIT'> = (ctx, e) => ({
+  submittedFacts: e.dossier,
+  firstSubmittedAt: ctx.firstSubmittedAt ?? e.at,
+  submittedAt: e.at,
+});
+
+export const onResubmitted: Update<'RESUBMIT'> = (_ctx, e) => ({
+  submittedFacts: e.dossier,
+  submittedAt: e.at,
+  // A restarted clock means the earlier warning and lateness no longer apply; a paused clock keeps them.
+  ...(e.clock === 'restart' ? { overdue: false, overdueAt: null, warnedAt: null, dueAt: null } : {}),
+});
+
+export const onSupplementRequested: Update<'REQUEST_SUPPLEMENT'> = (ctx, e) => ({
+  supplementation: { rounds: ctx.supplementation.rounds + 1, lastReasons: e.reasons, lastRequestedAt: e.at },
+});
+
+export const onAccepted: Update<'ACCEPT'> = (_ctx, e) => ({ acceptedAt: e.at });
+
+export function onConsultationOpened(agencies: readonly string[]): Update<'ACCEPT'> {
+  return (_ctx, e) => ({
+    consultation: {
+      openedAt: e.at,
+      requestedAt: null,
+      agencies: Object.fromEntries(
+        agencies.map((a) => [a, { status: 'pending', dueAt: null, opinion: null, note: null, closedAt: null }]),
+      ),
+    },
+  });
+}
+
+function withAgency(
+  ctx: WorkflowContext,
+  agency: string,
+  change: (record: AgencyOpinionRecord) => AgencyOpinionRecord,
+): Partial<WorkflowContext> {
+  const record = ctx.consultation?.agencies[agency];
+  if (!ctx.consultation || !record) return {};
+  return { consultation: { ...ctx.consultation, agencies: { ...ctx.consultation.agencies, [agency]: change(record) } } };
+}
+
+export const onOpinionsRequested: Update<'REQUEST_OPINIONS'> = (ctx, e) => {
+  if (!ctx.consultation) return {};
+  const agencies = Object.fromEntries(
+    Object.entries(ctx.consultation.agencies).map(([agency, record]) => [
+      agency,
+      record.status === 'pending' ? { ...record, dueAt: e.dueAtByAgency?.[agency] ?? e.dueAt } : record,
+    ]),
+  );
+  return { consultation: { ...ctx.consultation, requestedAt: e.at, agencies } };
+};
+
+export const onOpinionRecorded: Update<'RECORD_OPINION'> = (ctx, e) =>
+  withAgency(ctx, e.agency, (r) => ({ ...r, status: 'answered', opinion: e.opinion, note: e.note ?? null, closedAt: e.at }));
+
+export const onOpinionLapsed: Update<'OPINION_OVERDUE'> = (ctx, e) =>
+  withAgency(ctx, e.agency, (r) => ({ ...r, status: 'lapsed', closedAt: e.at }));
+
+export function isConsultationComplete(ctx: WorkflowContext): boolean {
+  return ctx.consultation !== null && Object.values(ctx.consultation.agencies).every((r) => r.status !== 'pending');
+}
+
+export const onInspectionScheduled: Update<'SCHEDULE_INSPECTION'> = (_ctx, e) => ({
+  inspection: { scheduledAt: e.at, scheduledFor: e.scheduledFor, recordedAt: null, findings: null, passed: null },
+});
+
+export const onInspectionRecorded: Update<'RECORD_INSPECTION'> = (ctx, e) =>
+  ctx.inspection ? { inspection: { ...ctx.inspection, recordedAt: e.at, findings: e.findings, passed: e.passed } } : {};
+
+export const onRecommended: Update<'RECOMMEND'> = (_ctx, e) => ({
+  recommendation: { decision: e.decision, reasons: e.reasons ?? [], at: e.at },
+});
+
+export const onReturnedForReview: Update<'RETURN_FOR_REVIEW'> = (ctx, e) => ({
+  recommendation: null,
+  reviewReturns: { count: ctx.reviewReturns.count + 1, lastReasons: e.reasons },
+});
+
+export const onApproved: Update<'APPROVE'> = (ctx, e) => ({
+  decision: {
+    outcome: 'approved',
+    at: e.at,
+    reasons: [],
+    apologyNote: e.apologyNote ?? null,
+    againstRecommendation: ctx.recommendation?.decision === 'reject',
+  },
+});
+
+export const onRejected: Update<'REJECT'> = (ctx, e) => ({
+  decision: {
+    outcome: 'rejected',
+    at: e.at,
+    reasons: e.reasons,
+    apologyNote: e.apologyNote ?? null,
+    againstRecommendation: ctx.recommendation?.decision === 'approve',
+  },
+});
+
+export const onWithdrawn: Update<'WITHDRAW'> = (_ctx, e) => ({
+  closure: { kind: 'withdrawn', at: e.at, reasons: e.reason === undefined ? [] : [e.reason] },
+});
+
+export const onRevoked: Update<'REVOKE'> = (_ctx, e) => ({
+  closure: { kind: 'revoked', at: e.at, reasons: e.reasons },
+});
+
+export const onExpired: Update<'CERTIFICATE_EXPIRED'> = (_ctx, e) => ({
+  closure: { kind: 'expired', at: e.at, reasons: [] },
+});
+
+export const onDeadlineWarning: Update<'DEADLINE_WARNING'> = (_ctx, e) => ({ warnedAt: e.at, dueAt: e.dueAt });
+
+export const onDeadlinePassed: Update<'DEADLINE_PASSED'> = (ctx, e) => ({
+  overdue: true,
+  overdueAt: ctx.overdueAt ?? e.at,
+  dueAt: e.dueAt,
+});

@@ -1,0 +1,203 @@
+import { assertEvent, assign, setup } from 'xstate';
+import type { z } from 'zod';
+import * as update from './one-stop-context';
+import { buildGuardRules, readinessProblems, type GuardParams, type GuardRules, type Readiness } from './one-stop-guards';
+import type { Problem } from './problem';
+import type { DossierFacts } from './readiness/dossier-facts';
+import { buildWorkflowEventSchema, type WorkflowEvent } from './workflow-events.schema';
+import type { WorkflowType } from './workflow-types';
+
+/**
+ * The one-stop lifecycle every dossier type shares (Decree 118/2025; forms of Circular 01/2018/TT-VPCP).
+ * A type contributes its facts schema and readiness check, and optionally the agencies to consult before
+ * the appraisal. Published versions are frozen: a change is a new version built from this function.
+ */
+export interface OneStopConfig<F extends DossierFacts> extends Readiness<F> {
+  type: WorkflowType;
+  version: number;
+  /** Agencies consulted in parallel after acceptance; empty means no consultation step. */
+  consultationAgencies?: readonly string[];
+}
+
+function buildOneStopMachine(config: { type: WorkflowType; version: number; agencies: readonly string[] }, rules: GuardRules) {
+  const passes = (rule: keyof GuardRules, context: update.WorkflowContext, event: WorkflowEvent, params?: GuardParams) => {
+    const r = rules[rule];
+    return (r.dependsOn === 'context' ? r.problems(context, params) : r.problems(context, event, params)).length === 0;
+  };
+  const { agencies } = config;
+
+  const lifecycle = setup({
+    types: { context: {} as update.WorkflowContext, events: {} as WorkflowEvent },
+    guards: {
+      submissionReady: ({ context, event }) => passes('submissionReady', context, event),
+      decisionExplained: ({ context, event }) => passes('decisionExplained', context, event),
+      inspectionRecorded: ({ context, event }) => passes('inspectionRecorded', context, event),
+      consultationComplete: ({ context, event }) => passes('consultationComplete', context, event),
+      opinionFrom: ({ context, event }, params: { agency: string }) => passes('opinionFrom', context, event, params),
+    },
+    actions: {
+      recordSubmission: assign(({ context, event }) => (assertEvent(event, 'SUBMIT'), update.onSubmitted(context, event))),
+      recordResubmission: assign(({ context, event }) => (assertEvent(event, 'RESUBMIT'), update.onResubmitted(context, event))),
+      recordSupplementRequest: assign(({ context, event }) => (assertEvent(event, 'REQUEST_SUPPLEMENT'), update.onSupplementRequested(context, event))),
+      recordAcceptance: assign(({ context, event }) => (assertEvent(event, 'ACCEPT'), update.onAccepted(context, event))),
+      openConsultation: assign(({ context, event }) => (assertEvent(event, 'ACCEPT'), update.onConsultationOpened(agencies)(context, event))),
+      recordOpinionRequests: assign(({ context, event }) => (assertEvent(event, 'REQUEST_OPINIONS'), update.onOpinionsRequested(context, event))),
+      recordOpinion: assign(({ context, event }) => (assertEvent(event, 'RECORD_OPINION'), update.onOpinionRecorded(context, event))),
+      recordOpinionLapse: assign(({ context, event }) => (assertEvent(event, 'OPINION_OVERDUE'), update.onOpinionLapsed(context, event))),
+      recordInspectionSchedule: assign(({ context, event }) => (assertEvent(event, 'SCHEDULE_INSPECTION'), update.onInspectionScheduled(context, event))),
+      recordInspectionResult: assign(({ context, event }) => (assertEvent(event, 'RECORD_INSPECTION'), update.onInspectionRecorded(context, event))),
+      recordRecommendation: assign(({ context, event }) => (assertEvent(event, 'RECOMMEND'), update.onRecommended(context, event))),
+      recordReturnForReview: assign(({ context, event }) => (assertEvent(event, 'RETURN_FOR_REVIEW'), update.onReturnedForReview(context, event))),
+      recordApproval: assign(({ context, event }) => (assertEvent(event, 'APPROVE'), update.onApproved(context, event))),
+      recordRejection: assign(({ context, event }) => (assertEvent(event, 'REJECT'), update.onRejected(context, event))),
+      recordWithdrawal: assign(({ context, event }) => (assertEvent(event, 'WITHDRAW'), update.onWithdrawn(context, event))),
+      recordRevocation: assign(({ context, event }) => (assertEvent(event, 'REVOKE'), update.onRevoked(context, event))),
+      recordExpiry: assign(({ context, event }) => (assertEvent(event, 'CERTIFICATE_EXPIRED'), update.onExpired(context, event))),
+      recordDeadlineWarning: assign(({ context, event }) => (assertEvent(event, 'DEADLINE_WARNING'), update.onDeadlineWarning(context, event))),
+      recordDeadlinePassed: assign(({ context, event }) => (assertEvent(event, 'DEADLINE_PASSED'), update.onDeadlinePassed(context, event))),
+    },
+  });
+
+  // Deadline events only record; the state stays where the work is. Handled on each processing state (and
+  // on the consultation parent, not its regions, so a parallel state records them once).
+  const deadlines = {
+    DEADLINE_WARNING: { actions: 'recordDeadlineWarning' },
+    DEADLINE_PASSED: { actions: 'recordDeadlinePassed' },
+  } as const;
+  const withdraw = { WITHDRAW: { target: 'withdrawn', actions: 'recordWithdrawal' } } as const;
+  const requestSupplement = {
+    REQUEST_SUPPLEMENT: { target: 'supplementation_requested', actions: 'recordSupplementRequest' },
+  } as const;
+
+  const consultationRegion = (agency: string) => {
+    const fromThisAgency = { type: 'opinionFrom', params: { agency } } as const;
+    return {
+      initial: 'pending',
+      states: {
+        pending: {
+          on: {
+            RECORD_OPINION: { guard: fromThisAgency, target: 'answered', actions: 'recordOpinion' },
+            // Practice under Decree 35/2022: an agency that does not answer by its deadline is taken to
+            // have no objection, so a lapse closes the region just as an answer does.
+            OPINION_OVERDUE: { guard: fromThisAgency, target: 'lapsed', actions: 'recordOpinionLapse' },
+          },
+        },
+        answered: { type: 'final' },
+        lapsed: { type: 'final' },
+      },
+    } as const;
+  };
+
+  // Opinions gathered once stay on file: a dossier accepted again after supplementation goes straight to
+  // the appraisal instead of consulting every agency a second time.
+  const accept =
+    agencies.length === 0
+      ? ({ ACCEPT: { target: 'technical_review', actions: 'recordAcceptance' } } as const)
+      : ({
+          ACCEPT: [
+            { guard: 'consultationComplete', target: 'technical_review', actions: 'recordAcceptance' },
+            { target: 'consultation', actions: ['recordAcceptance', 'openConsultation'] },
+          ],
+        } as const);
+
+  const consultationState = {
+    type: 'parallel',
+    states: Object.fromEntries(agencies.map((a) => [a, consultationRegion(a)])),
+    onDone: { target: 'technical_review' },
+    // No supplementation request while agencies are reading the dossier: changing it under them would
+    // void their opinions. The appraisal (technical_review) can still ask for more.
+    on: { REQUEST_OPINIONS: { actions: 'recordOpinionRequests' }, ...withdraw, ...deadlines },
+  } as const;
+  const consultation: Record<string, typeof consultationState> =
+    agencies.length === 0 ? {} : { consultation: consultationState };
+
+  return lifecycle.createMachine({
+    id: config.type,
+    version: String(config.version),
+    context: update.emptyWorkflowContext(),
+    initial: 'draft',
+    states: {
+      draft: {
+        on: { SUBMIT: { guard: 'submissionReady', target: 'submitted', actions: 'recordSubmission' }, ...withdraw },
+      },
+      submitted: { on: { ...accept, ...requestSupplement, ...withdraw, ...deadlines } },
+      supplementation_requested: {
+        on: {
+          RESUBMIT: { guard: 'submissionReady', target: 'submitted', actions: 'recordResubmission' },
+          ...withdraw,
+          ...deadlines,
+        },
+      },
+      ...consultation,
+      technical_review: {
+        on: {
+          SCHEDULE_INSPECTION: { target: 'inspection', actions: 'recordInspectionSchedule' },
+          RECOMMEND: { guard: 'inspectionRecorded', target: 'awaiting_decision', actions: 'recordRecommendation' },
+          ...requestSupplement,
+          ...withdraw,
+          ...deadlines,
+        },
+      },
+      inspection: {
+        on: {
+          // Rescheduling replaces the appointment; the dossier stays in inspection.
+          SCHEDULE_INSPECTION: { actions: 'recordInspectionSchedule' },
+          RECORD_INSPECTION: { target: 'technical_review', actions: 'recordInspectionResult' },
+          ...withdraw,
+          ...deadlines,
+        },
+      },
+      // No withdrawal once a recommendation is before the leader: the dossier waits for the decision.
+      // APPROVE after a "reject" recommendation (and REJECT after "approve") is allowed: the leader decides,
+      // and the decision records that it went against the recommendation.
+      awaiting_decision: {
+        on: {
+          APPROVE: { guard: 'decisionExplained', target: 'approved', actions: 'recordApproval' },
+          REJECT: { guard: 'decisionExplained', target: 'rejected', actions: 'recordRejection' },
+          RETURN_FOR_REVIEW: { target: 'technical_review', actions: 'recordReturnForReview' },
+          ...deadlines,
+        },
+      },
+      approved: {
+        on: {
+          REVOKE: { target: 'revoked', actions: 'recordRevocation' },
+          CERTIFICATE_EXPIRED: { target: 'expired', actions: 'recordExpiry' },
+        },
+      },
+      rejected: { type: 'final' },
+      withdrawn: { type: 'final' },
+      revoked: { type: 'final' },
+      expired: { type: 'final' },
+    },
+  });
+}
+
+export type OneStopMachine = ReturnType<typeof buildOneStopMachine>;
+
+export interface WorkflowDefinition {
+  type: WorkflowType;
+  version: number;
+  /** `<type>@v<version>`: how logs and the API name a machine version. */
+  id: string;
+  machine: OneStopMachine;
+  guardRules: GuardRules;
+  consultationAgencies: readonly string[];
+  /** This type's event schema: the generic one with `dossier` narrowed to the type's facts. */
+  eventSchema: z.ZodType<WorkflowEvent>;
+  submissionProblems: (facts: unknown) => Problem[];
+}
+
+export function buildOneStopWorkflow<F extends DossierFacts>(config: OneStopConfig<F>): WorkflowDefinition {
+  const agencies = [...(config.consultationAgencies ?? [])];
+  const guardRules = buildGuardRules(config);
+  return {
+    type: config.type,
+    version: config.version,
+    id: `${config.type}@v${config.version}`,
+    machine: buildOneStopMachine({ type: config.type, version: config.version, agencies }, guardRules),
+    guardRules,
+    consultationAgencies: agencies,
+    eventSchema: buildWorkflowEventSchema(config.factsSchema),
+    submissionProblems: (facts) => readinessProblems(config, facts),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Names shared by every dossier workflow. They are plain strings because they are persisted (dossier
+ * documents, the event log) and shown in the API; renaming one is a data migration, not a refactor.
+ */
+export const WORKFLOW_TYPES = ['green_transformation', 'epr', 'renewable_energy', 'emissions_reduction'] as const;
+export type WorkflowType = (typeof WORKFLOW_TYPES)[number];
+
+/** Top-level (flat) state names. `consultation` exists only in machines built with consulted agencies. */
+export const WORKFLOW_STATES = [
+  'draft',
+  'submitted',
+  'supplementation_requested',
+  'consultation',
+  'technical_review',
+  'inspection',
+  'awaiting_decision',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'revoked',
+  'expired',
+] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+export const FINAL_STATES: readonly WorkflowState[] = ['rejected', 'withdrawn', 'revoked', 'expired'];
+
+/**
+ * States in which the legal processing clock can run, so the scheduler's deadline events are meaningful.
+ * Draft (not yet received) and approved (processing finished) are deliberately not among them.
+ */
+export const PROCESSING_STATES = [
+  'submitted',
+  'supplementation_requested',
+  'consultation',
+  'technical_review',
+  'inspection',
+  'awaiting_decision',
+] as const satisfies readonly WorkflowState[];
+
+export const WORKFLOW_EVENT_TYPES = [
+  'SUBMIT',
+  'WITHDRAW',
+  'REQUEST_SUPPLEMENT',
+  'RESUBMIT',
+  'ACCEPT',
+  'REQUEST_OPINIONS',
+  'RECORD_OPINION',
+  'OPINION_OVERDUE',
+  'SCHEDULE_INSPECTION',
+  'RECORD_INSPECTION',
+  'RECOMMEND',
+  'APPROVE',
+  'REJECT',
+  'RETURN_FOR_REVIEW',
+  'REVOKE',
+  'DEADLINE_WARNING',
+  'DEADLINE_PASSED',
+  'CERTIFICATE_EXPIRED',
+] as const;
+export type WorkflowEventType = (typeof WORKFLOW_EVENT_TYPES)[number];
+
+/** Events only the durable scheduler sends; the role table should refuse them from people. */
+export const SYSTEM_EVENT_TYPES: readonly WorkflowEventType[] = [
+  'DEADLINE_WARNING',
+  'DEADLINE_PASSED',
+  'OPINION_OVERDUE',
+  'CERTIFICATE_EXPIRED',
+];
