@@ -2,3 +2,4 @@ export { connectDatabase, ensureIndexes, type DatabaseConnection } from './conne
 export { startEmbeddedFerretDb, type EmbeddedFerretDb } from './embedded-ferretdb';
 export { ensureFerretDbBinary, GoMissingError } from './ferretdb-binary';
 export { insertIfAbsent, isDuplicateKeyError, DUPLICATE_KEY } from './unique-insert';
+export { allocateSequence } from './sequence';

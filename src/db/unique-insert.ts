@@ -1,5 +1,3 @@
-import type { Model } from 'mongoose';
-
 /**
  * The one atomic primitive on both FerretDB 1.24 and MongoDB 7: an insert that hits a unique key.
  * FerretDB checks an update's filter in a separate read, so conditional updates, findOneAndUpdate and $inc
@@ -15,7 +13,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
  * Inserts `doc` (validated, with schema defaults); returns true if this call created it, false if a document
  * with that unique key already existed. Other errors propagate.
  */
-export async function insertIfAbsent<T>(model: Model<T>, doc: Record<string, unknown>): Promise<boolean> {
+/** Any mongoose model: structurally, something we can construct from a plain object and save. */
+type SavableModel = new (doc: Record<string, unknown>) => { save(): Promise<unknown> };
+
+export async function insertIfAbsent(model: SavableModel, doc: Record<string, unknown>): Promise<boolean> {
   try {
     await new model(doc).save();
     return true;

@@ -1,0 +1,73 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import type { PersistedWorkflowSnapshot } from '../../workflows/evaluate';
+import { WORKFLOW_TYPES, type WorkflowState, type WorkflowType } from '../../workflows/workflow-types';
+
+/** Statutory dates as of the last applied event; derived from the log, cached for queues and lookups. */
+const deadlinesSchema = new Schema(
+  {
+    receivedAt: Date,
+    limitWorkingDays: Number,
+    clockMode: { type: String, enum: ['restart', 'pause'] },
+    supplementations: [{ _id: false, requestedAt: Date, resubmittedAt: Date }],
+    originalDueAt: Date,
+    currentDueAt: Date,
+    warningAt: Date,
+    overdue: { type: Boolean, default: false },
+    apologyNote: String,
+  },
+  { _id: false },
+);
+
+/**
+ * A dossier (hồ sơ). The document is a cache of its event log (DossierEvent): `sequence` is the last entry
+ * applied, and snapshot/state/deadlines are copied from that entry. Type-specific input lives in `data`,
+ * shaped by a discriminator per application type.
+ */
+const applicationSchema = new Schema(
+  {
+    code: { type: String, required: true, unique: true },
+    organizationId: { type: Schema.Types.ObjectId, ref: 'Organization', required: true, index: true },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    industrialComplexCode: String,
+    title: { type: String, required: true, trim: true, maxlength: 300 },
+    workflow: { id: { type: String, required: true }, version: { type: Number, required: true } },
+    snapshot: { type: Schema.Types.Mixed, required: true },
+    state: { type: String, required: true, index: true },
+    sequence: { type: Number, required: true, default: 0 },
+    lastHash: { type: String, required: true },
+    results: { type: Schema.Types.Mixed, default: {} },
+    deadlines: { type: deadlinesSchema, default: {} },
+    assigneeId: { type: Schema.Types.ObjectId, ref: 'User' },
+    submittedAt: Date,
+    decidedAt: Date,
+  },
+  { timestamps: true, discriminatorKey: 'type', minimize: false },
+);
+applicationSchema.path('type', { type: String, enum: WORKFLOW_TYPES, required: true });
+
+export type Application = InferSchemaType<typeof applicationSchema> & { type: string; data: Record<string, unknown> };
+
+/** A dossier as read with .lean(): what services work with. */
+export interface ApplicationRecord {
+  _id: Types.ObjectId;
+  code: string;
+  type: WorkflowType;
+  organizationId: Types.ObjectId;
+  createdBy: Types.ObjectId;
+  industrialComplexCode?: string;
+  title: string;
+  data: Record<string, unknown>;
+  workflow: { id: string; version: number };
+  snapshot: PersistedWorkflowSnapshot;
+  state: WorkflowState;
+  sequence: number;
+  lastHash: string;
+  results: Record<string, unknown>;
+  deadlines: Record<string, unknown>;
+  assigneeId?: Types.ObjectId;
+  submittedAt?: Date;
+  decidedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export const ApplicationModel = model('Application', applicationSchema);

@@ -1,0 +1,118 @@
+import { applyWorkflowEvent } from '../../workflows/evaluate';
+import type { WorkflowEvent } from '../../workflows/workflow-events.schema';
+import { isWorkflowType } from '../../workflows/registry';
+import { WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/workflow-types';
+import { actorRole, eventDenial, type Actor } from '../auth';
+import type { WorkingCalendar } from '../calendar';
+import { insertIfAbsent } from '../db';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors';
+import { ApplicationModel, type ApplicationRecord } from './application.model';
+import { GENESIS_HASH, hashEntry } from './audit-chain';
+import { NO_DEADLINES, nextDeadlines, type DossierDeadlines } from './dossier-clock';
+import { latestEntry, syncCache, type DossierCache, type LogHead } from './dossier-cache';
+import { DossierEventModel, dossierEventId } from './dossier-event.model';
+import { dossierFactsFor } from './dossier-facts';
+import { outboxFor } from './outbox';
+import { procedureSettings } from './procedure-settings';
+
+export interface EventInput {
+  type: string;
+  /** Event fields other than `type`, `at` and the facts, which the server fills in. */
+  payload?: Record<string, unknown>;
+  comment?: string;
+}
+
+export interface ApplyEventDeps {
+  now: () => Date;
+  calendar: WorkingCalendar;
+}
+
+export interface AppliedEvent {
+  dossierId: string;
+  sequence: number;
+  from: string;
+  to: string;
+  entryId: string;
+  outbox: { id: string; kind: string }[];
+}
+
+const FACT_EVENTS: ReadonlySet<string> = new Set(['SUBMIT', 'RESUBMIT']);
+
+/**
+ * The one way a dossier changes state (web forms, API and scheduler all call it):
+ * authorize → load and catch up with the log → pure transition → insert the log entry (the insert is the
+ * lock: a racing writer gets 409) → refresh the dossier cache. Side effects go into the entry's outbox.
+ */
+export async function applyEvent(actor: Actor, dossierId: string, input: EventInput, deps: ApplyEventDeps): Promise<AppliedEvent> {
+  const eventType = WORKFLOW_EVENT_TYPES.find((t) => t === input.type);
+  if (!eventType) throw validationFailed([{ field: 'type', message: `Unknown event type ${input.type}` }]);
+
+  const dossier = await ApplicationModel.findById(dossierId).lean<ApplicationRecord>();
+  if (!dossier || !isWorkflowType(dossier.type)) throw notFound(`Dossier ${dossierId}`);
+  const denial = eventDenial(actor, eventType, String(dossier.organizationId));
+  if (denial === 'ownership') throw notFound(`Dossier ${dossierId}`); // do not reveal others' dossiers
+  if (denial === 'role') throw forbidden(`Your role may not send ${eventType}.`);
+
+  // The log, not the cache, is the truth: start from its newest entry (catching the cache up if it lags).
+  const newest = await latestEntry(dossierId, dossier.sequence);
+  if (newest && newest.sequence > dossier.sequence) await syncCache(dossierId, newest);
+  const head: LogHead = newest ?? {
+    sequence: 0,
+    hash: GENESIS_HASH,
+    after: { state: 'draft', snapshot: dossier.snapshot, deadlines: NO_DEADLINES },
+  };
+
+  const at = deps.now().toISOString();
+  const event = await buildEvent(eventType, input, at, dossier);
+  const evaluation = applyWorkflowEvent(dossier.type, dossier.workflow.version, head.after.snapshot, event);
+  if (!evaluation.accepted) {
+    throw new AppError('invalid_transition', 'Event not allowed', {
+      detail: evaluation.reasons.map((r) => r.message_en).join(' '),
+      extensions: { state: evaluation.state, reasons: evaluation.reasons },
+    });
+  }
+
+  const procedure = procedureSettings(dossier.type);
+  const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar);
+  const after: DossierCache = {
+    state: evaluation.state,
+    snapshot: evaluation.snapshot,
+    deadlines,
+    submittedAt: head.after.submittedAt ?? (eventType === 'SUBMIT' ? at : undefined),
+    decidedAt: evaluation.state === 'approved' || evaluation.state === 'rejected' ? (head.after.decidedAt ?? at) : head.after.decidedAt,
+  };
+  const sequence = head.sequence + 1;
+  const entryId = dossierEventId(dossierId, sequence);
+  const reasons = 'reasons' in evaluation.event ? evaluation.event.reasons : undefined;
+  const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons });
+  const actorRecord =
+    actor.kind === 'user'
+      ? { kind: 'user', userId: actor.userId, name: actor.name, role: actor.role }
+      : { kind: 'system', name: actor.name, role: actorRole(actor) };
+  const content = { _id: entryId, dossierId, sequence, event: evaluation.event, actor: actorRecord, from: evaluation.from, to: evaluation.state, at, comment: input.comment, after, outbox };
+  const hash = hashEntry(content, head.hash);
+
+  const inserted = await insertIfAbsent(DossierEventModel, { ...content, prevHash: head.hash, hash });
+  if (!inserted) {
+    throw conflict('Another change to this dossier was saved first. Reload it and try again.', { sequence });
+  }
+  await syncCache(dossierId, { sequence, hash, after });
+  return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox: outbox.map(({ id, kind }) => ({ id, kind })) };
+}
+
+async function buildEvent(
+  type: WorkflowEventType,
+  input: EventInput,
+  at: string,
+  dossier: ApplicationRecord,
+): Promise<WorkflowEvent> {
+  const payload = { ...(input.payload ?? {}) };
+  delete payload.at;
+  delete payload.dossier;
+  const event: Record<string, unknown> = { ...payload, type, at };
+  if (FACT_EVENTS.has(type)) {
+    event.dossier = await dossierFactsFor(dossier);
+    if (type === 'RESUBMIT') event.clock = procedureSettings(dossier.type).clockMode;
+  }
+  return event as WorkflowEvent;
+}

@@ -1,0 +1,53 @@
+import type { WorkflowState } from '../../workflows/workflow-types';
+import type { DossierDeadlines } from './dossier-clock';
+
+/**
+ * Side effects an accepted event asks for. They are written into the log entry with the event (so they
+ * can never be lost) and carried out afterwards, exactly once, by `dispatchOutbox`.
+ */
+export type OutboxMessage =
+  | { id: string; kind: 'schedule_deadlines'; payload: { dossierId: string; warningAt: string | null; dueAt: string } }
+  | { id: string; kind: 'issue_certificate'; payload: { dossierId: string; decidedAt: string } }
+  | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
+  | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } };
+
+const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applicant' | 'assignee' | 'leaders' }>> = {
+  submitted: { template: 'receipt', to: 'applicant' },
+  supplementation_requested: { template: 'supplementation_requested', to: 'applicant' },
+  awaiting_decision: { template: 'decision_requested', to: 'leaders' },
+  approved: { template: 'approved', to: 'applicant' },
+  rejected: { template: 'rejected', to: 'applicant' },
+  revoked: { template: 'revoked', to: 'applicant' },
+};
+
+/** Pure: what one transition asks the world to do. Message ids derive from the log entry id. */
+export function outboxFor(input: {
+  entryId: string;
+  dossierId: string;
+  eventType: string;
+  from: WorkflowState;
+  to: WorkflowState;
+  at: string;
+  before: DossierDeadlines;
+  after: DossierDeadlines;
+  reasons?: string[];
+}): OutboxMessage[] {
+  const { entryId, dossierId, to, from } = input;
+  const messages: OutboxMessage[] = [];
+  const dueAt = input.after.currentDueAt;
+  if (dueAt && dueAt !== input.before.currentDueAt) {
+    messages.push({ id: `${entryId}/deadlines`, kind: 'schedule_deadlines', payload: { dossierId, warningAt: input.after.warningAt ?? null, dueAt } });
+  }
+  if (to === 'approved' && from !== 'approved') {
+    messages.push({ id: `${entryId}/certificate`, kind: 'issue_certificate', payload: { dossierId, decidedAt: input.at } });
+  }
+  if (to === 'revoked') {
+    messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [] } });
+  }
+  const notice = to !== from ? NOTIFY_ON[to] : undefined;
+  if (notice) messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, ...notice } });
+  if (input.eventType === 'DEADLINE_WARNING') {
+    messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'deadline_warning', to: 'assignee' } });
+  }
+  return messages;
+}

@@ -1,0 +1,59 @@
+import type { WorkflowEventType } from '../../workflows/workflow-types';
+import type { Actor } from './actor';
+import type { Role } from './roles';
+
+type Sender = Role | 'system';
+
+interface EventPermission {
+  senders: readonly Sender[];
+  /** Applicants may act only on their own organization's dossiers. */
+  ownDossierOnly: boolean;
+}
+
+const applicant = { senders: ['business', 'ic_operator'], ownDossierOnly: true } as const;
+const officer = { senders: ['officer'], ownDossierOnly: false } as const;
+const leader = { senders: ['leader'], ownDossierOnly: false } as const;
+const system = { senders: ['system'], ownDossierOnly: false } as const;
+
+/**
+ * Who may send each workflow event: the one table that the routes and the event path share.
+ * Separation of duties: officers prepare, leaders decide, admins administer but never decide dossiers.
+ */
+export const EVENT_PERMISSIONS: Record<WorkflowEventType, EventPermission> = {
+  SUBMIT: applicant,
+  RESUBMIT: applicant,
+  WITHDRAW: applicant,
+  REQUEST_SUPPLEMENT: officer,
+  ACCEPT: officer,
+  REQUEST_OPINIONS: officer,
+  RECORD_OPINION: officer,
+  SCHEDULE_INSPECTION: officer,
+  RECORD_INSPECTION: officer,
+  RECOMMEND: officer,
+  APPROVE: leader,
+  REJECT: leader,
+  RETURN_FOR_REVIEW: leader,
+  REVOKE: leader,
+  OPINION_OVERDUE: system,
+  DEADLINE_WARNING: system,
+  DEADLINE_PASSED: system,
+  CERTIFICATE_EXPIRED: system,
+};
+
+export type EventDenial = 'role' | 'ownership' | undefined;
+
+/** Why `actor` may not send `eventType` for a dossier of `dossierOrganizationId`, or undefined if allowed. */
+export function eventDenial(actor: Actor, eventType: WorkflowEventType, dossierOrganizationId: string): EventDenial {
+  const permission = EVENT_PERMISSIONS[eventType];
+  const sender: Sender = actor.kind === 'system' ? 'system' : actor.role;
+  if (!permission.senders.includes(sender)) return 'role';
+  if (permission.ownDossierOnly && (actor.kind !== 'user' || actor.organizationId !== dossierOrganizationId)) return 'ownership';
+  return undefined;
+}
+
+/** Whether a user may read a dossier: staff see all; applicants only their own organization's. */
+export function canReadDossier(actor: Actor, dossierOrganizationId: string): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.role === 'officer' || actor.role === 'leader' || actor.role === 'admin') return true;
+  return actor.organizationId === dossierOrganizationId;
+}
