@@ -76,32 +76,32 @@ export function emptyWorkflowContext(): WorkflowContext {
   };
 }
 
-type Update<T extends WorkflowEvent['type']> = (
+export type ContextUpdate<T extends WorkflowEvent['type']> = (
   context: WorkflowContext,
   event: WorkflowEventOf<T>,
 ) => Partial<WorkflowContext>;
 
 /** Pure context updates, one per accepted event; the machine wraps each in `assign`. */
-export const onSubmitted: Update<'SUBMIT'> = (ctx, e) => ({
+export const onSubmitted: ContextUpdate<'SUBMIT'> = (ctx, e) => ({
   submittedFacts: e.dossier,
   firstSubmittedAt: ctx.firstSubmittedAt ?? e.at,
   submittedAt: e.at,
 });
 
-export const onResubmitted: Update<'RESUBMIT'> = (_ctx, e) => ({
+export const onResubmitted: ContextUpdate<'RESUBMIT'> = (_ctx, e) => ({
   submittedFacts: e.dossier,
   submittedAt: e.at,
   // A restarted clock means the earlier warning and lateness no longer apply; a paused clock keeps them.
   ...(e.clock === 'restart' ? { overdue: false, overdueAt: null, warnedAt: null, dueAt: null } : {}),
 });
 
-export const onSupplementRequested: Update<'REQUEST_SUPPLEMENT'> = (ctx, e) => ({
+export const onSupplementRequested: ContextUpdate<'REQUEST_SUPPLEMENT'> = (ctx, e) => ({
   supplementation: { rounds: ctx.supplementation.rounds + 1, lastReasons: e.reasons, lastRequestedAt: e.at },
 });
 
-export const onAccepted: Update<'ACCEPT'> = (_ctx, e) => ({ acceptedAt: e.at });
+export const onAccepted: ContextUpdate<'ACCEPT'> = (_ctx, e) => ({ acceptedAt: e.at });
 
-export function onConsultationOpened(agencies: readonly string[]): Update<'ACCEPT'> {
+export function onConsultationOpened(agencies: readonly string[]): ContextUpdate<'ACCEPT'> {
   return (_ctx, e) => ({
     consultation: {
       openedAt: e.at,
@@ -123,7 +123,7 @@ function withAgency(
   return { consultation: { ...ctx.consultation, agencies: { ...ctx.consultation.agencies, [agency]: change(record) } } };
 }
 
-export const onOpinionsRequested: Update<'REQUEST_OPINIONS'> = (ctx, e) => {
+export const onOpinionsRequested: ContextUpdate<'REQUEST_OPINIONS'> = (ctx, e) => {
   if (!ctx.consultation) return {};
   const agencies = Object.fromEntries(
     Object.entries(ctx.consultation.agencies).map(([agency, record]) => [
@@ -134,33 +134,33 @@ export const onOpinionsRequested: Update<'REQUEST_OPINIONS'> = (ctx, e) => {
   return { consultation: { ...ctx.consultation, requestedAt: e.at, agencies } };
 };
 
-export const onOpinionRecorded: Update<'RECORD_OPINION'> = (ctx, e) =>
+export const onOpinionRecorded: ContextUpdate<'RECORD_OPINION'> = (ctx, e) =>
   withAgency(ctx, e.agency, (r) => ({ ...r, status: 'answered', opinion: e.opinion, note: e.note ?? null, closedAt: e.at }));
 
-export const onOpinionLapsed: Update<'OPINION_OVERDUE'> = (ctx, e) =>
+export const onOpinionLapsed: ContextUpdate<'OPINION_OVERDUE'> = (ctx, e) =>
   withAgency(ctx, e.agency, (r) => ({ ...r, status: 'lapsed', closedAt: e.at }));
 
 export function isConsultationComplete(ctx: WorkflowContext): boolean {
   return ctx.consultation !== null && Object.values(ctx.consultation.agencies).every((r) => r.status !== 'pending');
 }
 
-export const onInspectionScheduled: Update<'SCHEDULE_INSPECTION'> = (_ctx, e) => ({
+export const onInspectionScheduled: ContextUpdate<'SCHEDULE_INSPECTION'> = (_ctx, e) => ({
   inspection: { scheduledAt: e.at, scheduledFor: e.scheduledFor, recordedAt: null, findings: null, passed: null },
 });
 
-export const onInspectionRecorded: Update<'RECORD_INSPECTION'> = (ctx, e) =>
+export const onInspectionRecorded: ContextUpdate<'RECORD_INSPECTION'> = (ctx, e) =>
   ctx.inspection ? { inspection: { ...ctx.inspection, recordedAt: e.at, findings: e.findings, passed: e.passed } } : {};
 
-export const onRecommended: Update<'RECOMMEND'> = (_ctx, e) => ({
+export const onRecommended: ContextUpdate<'RECOMMEND'> = (_ctx, e) => ({
   recommendation: { decision: e.decision, reasons: e.reasons ?? [], at: e.at },
 });
 
-export const onReturnedForReview: Update<'RETURN_FOR_REVIEW'> = (ctx, e) => ({
+export const onReturnedForReview: ContextUpdate<'RETURN_FOR_REVIEW'> = (ctx, e) => ({
   recommendation: null,
   reviewReturns: { count: ctx.reviewReturns.count + 1, lastReasons: e.reasons },
 });
 
-export const onApproved: Update<'APPROVE'> = (ctx, e) => ({
+export const onApproved: ContextUpdate<'APPROVE'> = (ctx, e) => ({
   decision: {
     outcome: 'approved',
     at: e.at,
@@ -170,7 +170,7 @@ export const onApproved: Update<'APPROVE'> = (ctx, e) => ({
   },
 });
 
-export const onRejected: Update<'REJECT'> = (ctx, e) => ({
+export const onRejected: ContextUpdate<'REJECT'> = (ctx, e) => ({
   decision: {
     outcome: 'rejected',
     at: e.at,
@@ -180,21 +180,21 @@ export const onRejected: Update<'REJECT'> = (ctx, e) => ({
   },
 });
 
-export const onWithdrawn: Update<'WITHDRAW'> = (_ctx, e) => ({
+export const onWithdrawn: ContextUpdate<'WITHDRAW'> = (_ctx, e) => ({
   closure: { kind: 'withdrawn', at: e.at, reasons: e.reason === undefined ? [] : [e.reason] },
 });
 
-export const onRevoked: Update<'REVOKE'> = (_ctx, e) => ({
+export const onRevoked: ContextUpdate<'REVOKE'> = (_ctx, e) => ({
   closure: { kind: 'revoked', at: e.at, reasons: e.reasons },
 });
 
-export const onExpired: Update<'CERTIFICATE_EXPIRED'> = (_ctx, e) => ({
+export const onExpired: ContextUpdate<'CERTIFICATE_EXPIRED'> = (_ctx, e) => ({
   closure: { kind: 'expired', at: e.at, reasons: [] },
 });
 
-export const onDeadlineWarning: Update<'DEADLINE_WARNING'> = (_ctx, e) => ({ warnedAt: e.at, dueAt: e.dueAt });
+export const onDeadlineWarning: ContextUpdate<'DEADLINE_WARNING'> = (_ctx, e) => ({ warnedAt: e.at, dueAt: e.dueAt });
 
-export const onDeadlinePassed: Update<'DEADLINE_PASSED'> = (ctx, e) => ({
+export const onDeadlinePassed: ContextUpdate<'DEADLINE_PASSED'> = (ctx, e) => ({
   overdue: true,
   overdueAt: ctx.overdueAt ?? e.at,
   dueAt: e.dueAt,

@@ -1,10 +1,10 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { z } from 'zod';
 import * as update from './one-stop-context';
 import { buildGuardRules, readinessProblems, type GuardParams, type GuardRules, type Readiness } from './one-stop-guards';
 import type { Problem } from './problem';
 import type { DossierFacts } from './readiness/dossier-facts';
-import { buildWorkflowEventSchema, type WorkflowEvent } from './workflow-events.schema';
+import { buildWorkflowEventSchema, type WorkflowEvent, type WorkflowEventOf } from './workflow-events.schema';
 import type { WorkflowType } from './workflow-types';
 
 /**
@@ -17,6 +17,18 @@ export interface OneStopConfig<F extends DossierFacts> extends Readiness<F> {
   version: number;
   /** Agencies consulted in parallel after acceptance; empty means no consultation step. */
   consultationAgencies?: readonly string[];
+}
+
+/** Wraps a pure context update as a named `assign`, narrowing the event to the type it is declared for. */
+function record<T extends WorkflowEvent['type']>(
+  type: T,
+  change: (context: update.WorkflowContext, event: WorkflowEventOf<T>) => Partial<update.WorkflowContext>,
+) {
+  return assign<update.WorkflowContext, WorkflowEvent, undefined, WorkflowEvent, never>(({ context, event }) => {
+    // Names are wired to one event type each below; a mismatch is a programming error, never user input.
+    if (event.type !== type) throw new Error(`action for ${type} received ${event.type}`);
+    return change(context, event as WorkflowEventOf<T>);
+  });
 }
 
 function buildOneStopMachine(config: { type: WorkflowType; version: number; agencies: readonly string[] }, rules: GuardRules) {
@@ -36,25 +48,25 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
       opinionFrom: ({ context, event }, params: { agency: string }) => passes('opinionFrom', context, event, params),
     },
     actions: {
-      recordSubmission: assign(({ context, event }) => (assertEvent(event, 'SUBMIT'), update.onSubmitted(context, event))),
-      recordResubmission: assign(({ context, event }) => (assertEvent(event, 'RESUBMIT'), update.onResubmitted(context, event))),
-      recordSupplementRequest: assign(({ context, event }) => (assertEvent(event, 'REQUEST_SUPPLEMENT'), update.onSupplementRequested(context, event))),
-      recordAcceptance: assign(({ context, event }) => (assertEvent(event, 'ACCEPT'), update.onAccepted(context, event))),
-      openConsultation: assign(({ context, event }) => (assertEvent(event, 'ACCEPT'), update.onConsultationOpened(agencies)(context, event))),
-      recordOpinionRequests: assign(({ context, event }) => (assertEvent(event, 'REQUEST_OPINIONS'), update.onOpinionsRequested(context, event))),
-      recordOpinion: assign(({ context, event }) => (assertEvent(event, 'RECORD_OPINION'), update.onOpinionRecorded(context, event))),
-      recordOpinionLapse: assign(({ context, event }) => (assertEvent(event, 'OPINION_OVERDUE'), update.onOpinionLapsed(context, event))),
-      recordInspectionSchedule: assign(({ context, event }) => (assertEvent(event, 'SCHEDULE_INSPECTION'), update.onInspectionScheduled(context, event))),
-      recordInspectionResult: assign(({ context, event }) => (assertEvent(event, 'RECORD_INSPECTION'), update.onInspectionRecorded(context, event))),
-      recordRecommendation: assign(({ context, event }) => (assertEvent(event, 'RECOMMEND'), update.onRecommended(context, event))),
-      recordReturnForReview: assign(({ context, event }) => (assertEvent(event, 'RETURN_FOR_REVIEW'), update.onReturnedForReview(context, event))),
-      recordApproval: assign(({ context, event }) => (assertEvent(event, 'APPROVE'), update.onApproved(context, event))),
-      recordRejection: assign(({ context, event }) => (assertEvent(event, 'REJECT'), update.onRejected(context, event))),
-      recordWithdrawal: assign(({ context, event }) => (assertEvent(event, 'WITHDRAW'), update.onWithdrawn(context, event))),
-      recordRevocation: assign(({ context, event }) => (assertEvent(event, 'REVOKE'), update.onRevoked(context, event))),
-      recordExpiry: assign(({ context, event }) => (assertEvent(event, 'CERTIFICATE_EXPIRED'), update.onExpired(context, event))),
-      recordDeadlineWarning: assign(({ context, event }) => (assertEvent(event, 'DEADLINE_WARNING'), update.onDeadlineWarning(context, event))),
-      recordDeadlinePassed: assign(({ context, event }) => (assertEvent(event, 'DEADLINE_PASSED'), update.onDeadlinePassed(context, event))),
+      recordSubmission: record('SUBMIT', update.onSubmitted),
+      recordResubmission: record('RESUBMIT', update.onResubmitted),
+      recordSupplementRequest: record('REQUEST_SUPPLEMENT', update.onSupplementRequested),
+      recordAcceptance: record('ACCEPT', update.onAccepted),
+      openConsultation: record('ACCEPT', update.onConsultationOpened(agencies)),
+      recordOpinionRequests: record('REQUEST_OPINIONS', update.onOpinionsRequested),
+      recordOpinion: record('RECORD_OPINION', update.onOpinionRecorded),
+      recordOpinionLapse: record('OPINION_OVERDUE', update.onOpinionLapsed),
+      recordInspectionSchedule: record('SCHEDULE_INSPECTION', update.onInspectionScheduled),
+      recordInspectionResult: record('RECORD_INSPECTION', update.onInspectionRecorded),
+      recordRecommendation: record('RECOMMEND', update.onRecommended),
+      recordReturnForReview: record('RETURN_FOR_REVIEW', update.onReturnedForReview),
+      recordApproval: record('APPROVE', update.onApproved),
+      recordRejection: record('REJECT', update.onRejected),
+      recordWithdrawal: record('WITHDRAW', update.onWithdrawn),
+      recordRevocation: record('REVOKE', update.onRevoked),
+      recordExpiry: record('CERTIFICATE_EXPIRED', update.onExpired),
+      recordDeadlineWarning: record('DEADLINE_WARNING', update.onDeadlineWarning),
+      recordDeadlinePassed: record('DEADLINE_PASSED', update.onDeadlinePassed),
     },
   });
 
