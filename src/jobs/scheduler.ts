@@ -11,7 +11,10 @@ export interface SchedulerOptions {
   instanceId: string;
   logger: Logger;
   pollIntervalMs: number;
-  /** How long an attempt may run before another instance may take the job over. */
+  /**
+   * How long an attempt may run before another instance may take the job over. The stored lease is measured
+   * on `now`; this process also stops waiting for a handler after `leaseMs` of real time.
+   */
   leaseMs: number;
   now?: () => Date;
   retry?: Partial<RetryPolicy>;
@@ -74,6 +77,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     now: options.now ?? (() => new Date()),
     running: new Set(),
   };
+  let started = false;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   const passes = new Set<Promise<number>>();
@@ -120,7 +124,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     start() {
       if (stopping) throw new Error('a stopped scheduler cannot be started again; create a new one');
-      if (timer === undefined && passes.size === 0) poll();
+      if (started) return;
+      started = true;
+      poll();
     },
     async stop() {
       stopping = true;
