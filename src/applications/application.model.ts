@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import type { PersistedWorkflowSnapshot } from '../../workflows/evaluate';
+import { DOSSIER_TYPES } from './dossier-types';
 import { WORKFLOW_TYPES, type WorkflowState, type WorkflowType } from '../../workflows/workflow-types';
 
 /** Statutory dates as of the last applied event; derived from the log, cached for queues and lookups. */
@@ -71,3 +72,21 @@ export interface ApplicationRecord {
   updatedAt: Date;
 }
 export const ApplicationModel = model('Application', applicationSchema);
+
+/** One discriminator per application type: its `data` must satisfy that type's schema. */
+for (const [type, definition] of Object.entries(DOSSIER_TYPES)) {
+  const dataSchema = new Schema(
+    {
+      data: {
+        type: Schema.Types.Mixed,
+        default: {},
+        validate: {
+          validator: (value: unknown) => definition.dataSchema.safeParse(value).success,
+          message: `data does not fit the ${type} schema`,
+        },
+      },
+    },
+    { _id: false },
+  );
+  ApplicationModel.discriminator(type, dataSchema, type);
+}

@@ -10,13 +10,27 @@ import { createErrorHandler, notFoundHandler } from './error-handler';
 import { requestId } from './request-id';
 import { installViewEngine } from './view-engine';
 import { webRoutes } from './web.routes';
+import { applicationRoutes } from '../applications/application.routes';
+import { authRoutes } from '../auth/auth.routes';
+import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
+import { bearerAuthentication } from './bearer-auth';
+import { routerFromTable, type RouteDefinition } from './route-table';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   database: Pick<DatabaseConnection, 'ping'>;
-  /** Capability routers mounted after the built-in ones (the composition root decides which). */
+  /** Extra routers mounted after the built-in ones (tests use it for probe routes). */
   routers?: Router[];
+  now?: () => Date;
+  calendar?: WorkingCalendar;
+}
+
+/** Every route of the app with its declared audience: the authorization matrix test reads this. */
+export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar'>): RouteDefinition[] {
+  const now = deps.now ?? (() => new Date());
+  const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
+  return [...authRoutes({ now }), ...applicationRoutes({ now, calendar })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -47,7 +61,9 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(healthRoutes(deps.database));
+  app.use(bearerAuthentication(deps.now ?? (() => new Date())));
   app.use(webRoutes());
+  app.use(routerFromTable(routeTable(deps)));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFoundHandler);

@@ -35,7 +35,11 @@ export const eprDossierType: DossierTypeDefinition<EprData> = {
       return { eprObligationError: (error as Error).message };
     }
   },
-  documentCircumstances: (data) => ({ complianceMethod: data.complianceMethod }),
+  documentCircumstances: (data) => ({
+    complianceMethod: data.complianceMethod,
+    role: data.role,
+    claimsExportExclusion: (data.productLines ?? []).some((line) => (line.exportedKg ?? 0) > 0),
+  }),
   facts: (data, results, requiredDocumentsMissing) => ({
     obligationComputed: results.eprObligation !== undefined,
     complianceMethod: data.complianceMethod,

@@ -1,0 +1,118 @@
+import rateLimit from 'express-rate-limit';
+import { z } from 'zod';
+import { workflowDiagram } from '../../workflows/workflow-diagram';
+import { getWorkflow, listWorkflows } from '../../workflows/registry';
+import type { WorkingCalendar } from '../calendar';
+import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from '../http/route-table';
+import { parseInput } from '../http/validate';
+import { notFound } from '../errors';
+import { applyEvent } from './apply-event';
+import {
+  createApplicationSchema,
+  eventBodySchema,
+  listApplicationsQuerySchema,
+  updateApplicationSchema,
+} from './application.schemas';
+import { createApplication, describeApplication, listApplications, presentDossier, updateApplication } from './application.service';
+import { dossierHistory, publicDossierStatus } from './dossier-history.service';
+
+export interface ApplicationRouteDeps {
+  now: () => Date;
+  calendar: WorkingCalendar;
+}
+
+const idParam = (value: unknown) => String(value);
+
+/** The applications API (/api/v1): dossiers, their events and history, workflows, and the public lookup. */
+export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[] {
+  const publicLookupLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false });
+  return [
+    {
+      method: 'post',
+      path: '/api/v1/applications',
+      allow: APPLICANTS,
+      async handler(req, res) {
+        const dossier = await createApplication(currentActor(req), parseInput(createApplicationSchema, req.body), deps.now());
+        res.status(201).location(`/api/v1/applications/${dossier._id}`).json(await describeApplication(currentActor(req), String(dossier._id), deps.now()));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/applications',
+      allow: SIGNED_IN,
+      async handler(req, res) {
+        res.json(await listApplications(currentActor(req), parseInput(listApplicationsQuerySchema, req.query), deps.now()));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/applications/:id',
+      allow: SIGNED_IN,
+      async handler(req, res) {
+        res.json(await describeApplication(currentActor(req), idParam(req.params.id), deps.now()));
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/applications/:id',
+      allow: APPLICANTS,
+      async handler(req, res) {
+        const actor = currentActor(req);
+        const dossier = await updateApplication(actor, idParam(req.params.id), parseInput(updateApplicationSchema, req.body), deps.now());
+        res.json(await describeApplication(actor, String(dossier._id), deps.now()));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/applications/:id/events',
+      allow: [...APPLICANTS, 'officer', 'leader'],
+      async handler(req, res) {
+        const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
+        const applied = await applyEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, deps);
+        res.status(201).json(applied);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/applications/:id/history',
+      allow: SIGNED_IN,
+      async handler(req, res) {
+        res.json(await dossierHistory(currentActor(req), idParam(req.params.id)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/workflows',
+      allow: SIGNED_IN,
+      handler(_req, res) {
+        res.json({ items: listWorkflows() });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/workflows/:type{/:version}',
+      allow: SIGNED_IN,
+      handler(req, res) {
+        const version = req.params.version === undefined ? undefined : parseInput(z.coerce.number().int().min(1), req.params.version);
+        let workflow;
+        try {
+          workflow = getWorkflow(String(req.params.type), version);
+        } catch {
+          throw notFound(`Workflow ${req.params.type}${version ? ` v${version}` : ''}`);
+        }
+        res.json({ type: workflow.type, id: workflow.id, version: workflow.version, mermaid: workflowDiagram(workflow.type, workflow.version) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/public/dossiers/:code',
+      allow: ['public'],
+      before: [publicLookupLimit],
+      async handler(req, res) {
+        res.json(await publicDossierStatus(String(req.params.code)));
+      },
+    },
+  ];
+}
+
+export { presentDossier, STAFF };

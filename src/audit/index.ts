@@ -1,0 +1,1 @@
+export { AuditEntryModel, recordAudit } from './audit.model';

@@ -1,0 +1,48 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { unauthenticated, notFound } from '../errors';
+import { AccessTokenModel } from './access-token.model';
+import type { Actor } from './actor';
+import { verifyPassword } from './password';
+import { UserModel } from './user.model';
+import type { Role } from './roles';
+
+const TOKEN_PREFIX = 'hpg_';
+const TOKEN_LIFETIME_DAYS = 90;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function actorFromUser(user: { _id: unknown; role: string; organizationId?: unknown; name: string }): Actor {
+  return {
+    kind: 'user',
+    userId: String(user._id),
+    role: user.role as Role,
+    organizationId: user.organizationId ? String(user.organizationId) : undefined,
+    name: user.name,
+  };
+}
+
+/** Exchanges e-mail and password for a new token (shown once). Wrong credentials give one vague answer. */
+export async function issueAccessToken(input: { email: string; password: string; name: string }, now: Date) {
+  const user = await UserModel.findOne({ email: input.email.trim().toLowerCase(), active: true }).lean();
+  if (!user || !(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated('E-mail or password is wrong.');
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const publicId = randomBytes(8).toString('hex');
+  const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_DAYS * 86_400_000);
+  await AccessTokenModel.create({ _id: hashToken(token), publicId, userId: user._id, name: input.name, createdAt: now, expiresAt });
+  return { token, id: publicId, name: input.name, expiresAt };
+}
+
+/** The actor a bearer token stands for, or undefined when it is unknown, revoked, expired or its user inactive. */
+export async function actorForToken(token: string, now: Date): Promise<Actor | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const record = await AccessTokenModel.findById(hashToken(token)).lean();
+  if (!record || record.revokedAt || record.expiresAt <= now) return undefined;
+  const user = await UserModel.findById(record.userId).lean();
+  return user?.active ? actorFromUser(user) : undefined;
+}
+
+export async function revokeAccessToken(actor: Actor, publicId: string, now: Date): Promise<void> {
+  if (actor.kind !== 'user') throw notFound('Token');
+  const record = await AccessTokenModel.findOne({ publicId, userId: actor.userId }).lean();
+  if (!record) throw notFound('Token');
+  await AccessTokenModel.updateOne({ _id: record._id }, { $set: { revokedAt: now } });
+}

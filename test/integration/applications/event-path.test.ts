@@ -1,0 +1,152 @@
+import request from 'supertest';
+import { ApplicationModel } from '../../../src/applications/application.model';
+import { DossierEventModel } from '../../../src/applications/dossier-event.model';
+import { createOrganization, createUser, type TestUser } from '../../support/actors';
+import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
+import { buildTestApp } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
+
+describe('the dossier event path over HTTP', () => {
+  const database = useTestDatabase();
+  let app: ReturnType<typeof buildTestApp>;
+  let business: TestUser;
+  let otherBusiness: TestUser;
+  let officer: TestUser;
+  let leader: TestUser;
+
+  const as = (user: TestUser) => ({
+    get: (url: string) => request(app).get(url).set('Authorization', `Bearer ${user.token}`),
+    post: (url: string, body: object) => request(app).post(url).set('Authorization', `Bearer ${user.token}`).send(body),
+    patch: (url: string, body: object) => request(app).patch(url).set('Authorization', `Bearer ${user.token}`).send(body),
+  });
+  const sendEvent = (user: TestUser, id: string, body: object) => as(user).post(`/api/v1/applications/${id}/events`, body);
+
+  async function createEprDraft(): Promise<string> {
+    const res = await as(business).post('/api/v1/applications', { type: 'epr', title: 'EPR bao bì PET 2026', data: EPR_DATA });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  beforeAll(async () => {
+    app = buildTestApp(database());
+    const organizationId = await createOrganization();
+    business = await createUser(app, 'business', organizationId);
+    otherBusiness = await createUser(app, 'business', await createOrganization('Công ty khác'));
+    officer = await createUser(app, 'officer');
+    leader = await createUser(app, 'leader');
+  });
+
+  it('when a business files an EPR draft, then it gets a readable code, the computed obligation and the missing documents', async () => {
+    const res = await as(business).post('/api/v1/applications', { type: 'epr', title: 'EPR bao bì PET 2026', data: EPR_DATA });
+    expect(res.status).toBe(201);
+    expect(res.body.code).toMatch(/^HP-EPR-\d{4}-\d{6}$/);
+    expect(res.body).toMatchObject({ state: 'draft', type: 'epr', workflow: { version: expect.any(Number) } });
+    expect(res.body.results.eprObligation.result).toMatchObject({ totalRecyclingObligationKg: 110_000, totalContributionVnd: 440_000_000 });
+    expect(res.body.requiredDocumentsMissing).toEqual(expect.arrayContaining(['recycling_plan']));
+    expect(res.body.allowedActions).toEqual(expect.arrayContaining(['SUBMIT', 'WITHDRAW']));
+  });
+
+  it('when the data is invalid, then the answer names each bad field and nothing is created', async () => {
+    const before = await ApplicationModel.countDocuments();
+    const res = await as(business).post('/api/v1/applications', { type: 'epr', title: 'x', data: { reportingYear: 'soon', complianceMethod: 'burn' } });
+    expect(res.status).toBe(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['title']));
+    expect(await ApplicationModel.countDocuments()).toBe(before);
+    const dataRes = await as(business).post('/api/v1/applications', { type: 'epr', title: 'Hồ sơ EPR', data: { reportingYear: 'soon', complianceMethod: 'burn' } });
+    expect(dataRes.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data.reportingYear', 'data.complianceMethod']));
+  });
+
+  it('when documents are missing, then SUBMIT is refused with 422 and the reasons, and nothing is logged', async () => {
+    const id = await createEprDraft();
+    const res = await sendEvent(business, id, { type: 'SUBMIT' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('invalid_transition');
+    expect(res.body.reasons.map((r: { code: string }) => r.code)).toContain('document_missing');
+    expect(await DossierEventModel.countDocuments({ dossierId: id })).toBe(0);
+  });
+
+  it('when the whole one-stop journey runs, then every step is logged in an intact chain and the public sees the outcome', async () => {
+    const id = await createEprDraft();
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+
+    const submit = await sendEvent(business, id, { type: 'SUBMIT' });
+    expect(submit.status).toBe(201);
+    expect(submit.body).toMatchObject({ sequence: 1, from: 'draft', to: 'submitted' });
+    const submitted = await as(business).get(`/api/v1/applications/${id}`);
+    expect(submitted.body.deadlines.currentDueAt).toBeDefined();
+    expect(submitted.body.deadlines.originalDueAt).toBe(submitted.body.deadlines.currentDueAt);
+
+    expect((await sendEvent(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Thiếu hợp đồng tái chế', 'Bảng kê chưa ký'] })).status).toBe(201);
+    expect((await as(business).patch(`/api/v1/applications/${id}`, { title: 'EPR bao bì PET 2026 (bổ sung)' })).status).toBe(200);
+    expect((await sendEvent(business, id, { type: 'RESUBMIT' })).status).toBe(201);
+    expect((await sendEvent(officer, id, { type: 'ACCEPT' })).status).toBe(201);
+    expect((await sendEvent(officer, id, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);
+    const approve = await sendEvent(leader, id, { type: 'APPROVE', comment: 'Đồng ý' });
+    expect(approve.status).toBe(201);
+    expect(approve.body).toMatchObject({ sequence: 6, to: 'approved' });
+    expect(approve.body.outbox.map((m: { kind: string }) => m.kind)).toEqual(expect.arrayContaining(['issue_certificate', 'notify']));
+
+    const history = await as(business).get(`/api/v1/applications/${id}/history`);
+    expect(history.body.chain).toEqual({ intact: true, length: 6 });
+    expect(history.body.entries.map((e: { to: string }) => e.to)).toEqual([
+      'submitted', 'supplementation_requested', 'submitted', 'technical_review', 'awaiting_decision', 'approved',
+    ]);
+
+    const dossier = await as(business).get(`/api/v1/applications/${id}`);
+    const lookup = await request(app).get(`/api/v1/public/dossiers/${dossier.body.code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({ code: dossier.body.code, state: 'approved' });
+    expect(JSON.stringify(lookup.body)).not.toMatch(/organizationId|title|data/);
+  });
+
+  it('when a log entry is altered in the database, then the history reports the broken link', async () => {
+    const id = await createEprDraft();
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    await sendEvent(business, id, { type: 'SUBMIT' });
+    await sendEvent(officer, id, { type: 'ACCEPT' });
+    await DossierEventModel.updateOne({ dossierId: id, sequence: 1 }, { $set: { comment: 'rewritten later' } });
+    const history = await as(officer).get(`/api/v1/applications/${id}/history`);
+    expect(history.body.chain).toMatchObject({ intact: false, brokenAt: 1 });
+  });
+
+  it('when the wrong people act, then they are refused: role 403, other organization 404, anonymous 401', async () => {
+    const id = await createEprDraft();
+    expect((await sendEvent(business, id, { type: 'ACCEPT' })).status).toBe(403);
+    expect((await sendEvent(officer, id, { type: 'APPROVE' })).status).toBe(403);
+    expect((await as(otherBusiness).get(`/api/v1/applications/${id}`)).status).toBe(404);
+    expect((await sendEvent(otherBusiness, id, { type: 'SUBMIT' })).status).toBe(404);
+    expect((await as(officer).patch(`/api/v1/applications/${id}`, { title: 'Sửa bởi cán bộ' })).status).toBe(403);
+    expect((await request(app).get(`/api/v1/applications/${id}`)).status).toBe(401);
+    const list = await as(otherBusiness).get('/api/v1/applications');
+    expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(id);
+  });
+
+  it('when a dossier is no longer in draft or supplementation, then PATCH is refused with 409', async () => {
+    const id = await createEprDraft();
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    await sendEvent(business, id, { type: 'SUBMIT' });
+    await sendEvent(officer, id, { type: 'ACCEPT' });
+    const res = await as(business).patch(`/api/v1/applications/${id}`, { title: 'Đổi tên sau khi tiếp nhận' });
+    expect(res.status).toBe(409);
+  });
+
+  it('when officers list dossiers with filters, then the filters apply and paging is reported', async () => {
+    const res = await as(officer).get('/api/v1/applications?type=epr&state=draft&pageSize=2');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 2 });
+    expect(res.body.items.length).toBeLessThanOrEqual(2);
+    expect(res.body.items.every((d: { type: string; state: string }) => d.type === 'epr' && d.state === 'draft')).toBe(true);
+    expect((await as(officer).get('/api/v1/applications?overdue=true')).status).toBe(200);
+    expect((await as(officer).get('/api/v1/applications?state=nonsense')).status).toBe(400);
+  });
+
+  it('when the workflows are listed, then each type and version has a diagram', async () => {
+    const list = await as(officer).get('/api/v1/workflows');
+    expect(list.body.items.length).toBeGreaterThanOrEqual(4);
+    const one = await as(officer).get('/api/v1/workflows/epr/1');
+    expect(one.status).toBe(200);
+    expect(one.body.mermaid).toMatch(/stateDiagram-v2/);
+    expect((await as(officer).get('/api/v1/workflows/epr/99')).status).toBe(404);
+  });
+});
