@@ -8,6 +8,8 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
   maxWorkers: 2,
+  // Integration suites start servers and race hundreds of requests on 2 cores; unit suites finish far sooner.
+  testTimeout: 60000,
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch, roots: ['<rootDir>/test/unit'] },
     {
@@ -18,7 +20,6 @@ module.exports = {
       roots: ['<rootDir>/test/integration', '<rootDir>/test/e2e'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
