@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { DEADLINE_JOB, deadlineJobHandler, dispatchPendingOutbox } from './applications/outbox-dispatch';
+import { DEFAULT_WORKING_CALENDAR } from './calendar';
+import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
@@ -31,6 +35,16 @@ export async function startApplication(config: Config, logger: Logger): Promise<
 
   const database = await connectDatabase(uri);
   await ensureIndexes();
+  const now = () => new Date();
+  const calendar = DEFAULT_WORKING_CALENDAR;
+  const scheduler = createScheduler({
+    handlers: { [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }) },
+    instanceId: `${os.hostname()}:${process.pid}`,
+    logger,
+    pollIntervalMs: 5000,
+    leaseMs: 60_000,
+  });
+  await dispatchPendingOutbox();
 
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
@@ -38,8 +52,9 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     printDemoLogins(config, seed.credentials);
   }
 
-  const app = createApp({ config, logger, database });
+  const app = createApp({ config, logger, database, now, calendar });
   const http = await startHttpServer(app, config.port);
+  scheduler.start();
   const url = `http://localhost:${http.port}`;
   logger.info({ url }, 'listening');
 
@@ -47,7 +62,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     url,
     embeddedDatabase: embedded,
     async stop() {
-      await http.close(SHUTDOWN_LIMIT_MS - 2000);
+      await http.close(SHUTDOWN_LIMIT_MS - 4000);
+      await scheduler.stop();
       await database.close();
       await embedded?.stop();
     },

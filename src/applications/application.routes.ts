@@ -7,6 +7,7 @@ import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from
 import { parseInput } from '../http/validate';
 import { notFound } from '../errors';
 import { applyEvent } from './apply-event';
+import { dispatchOutbox } from './outbox-dispatch';
 import {
   createApplicationSchema,
   eventBodySchema,
@@ -69,6 +70,8 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       async handler(req, res) {
         const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
         const applied = await applyEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, deps);
+        // The event is safely logged; if delivery fails here, the outbox sweep delivers it later.
+        await dispatchOutbox(applied.entryId).catch((error: unknown) => req.log.warn({ err: error, entryId: applied.entryId }, 'outbox dispatch deferred'));
         res.status(201).json(applied);
       },
     },

@@ -1,0 +1,73 @@
+import { Schema, model } from 'mongoose';
+import { SYSTEM_SCHEDULER } from '../auth';
+import type { WorkingCalendar } from '../calendar';
+import { insertIfAbsent } from '../db';
+import { isAppError } from '../errors';
+import { scheduleJob, type JobHandler } from '../jobs';
+import { applyEvent } from './apply-event';
+import { ApplicationModel } from './application.model';
+import { DossierEventModel } from './dossier-event.model';
+import type { OutboxMessage } from './outbox';
+
+/** One document per delivered outbox message: the insert makes each delivery happen once. */
+const OutboxDeliveryModel = model('OutboxDelivery', new Schema({ _id: String, kind: String, deliveredAt: Date }, { versionKey: false }));
+
+export const DEADLINE_JOB = 'dossier-deadline';
+
+/**
+ * Kinds delivered here. `issue_certificate`, `revoke_certificate` and `notify` stay in the log until their
+ * consumers (certificates, mail) exist; nothing is lost meanwhile, because delivery is read from the log.
+ */
+const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage) => Promise<void>>> = {
+  async schedule_deadlines(message) {
+    if (message.kind !== 'schedule_deadlines') return;
+    const { dossierId, warningAt, dueAt } = message.payload;
+    // Keys carry the due date: a restarted clock schedules new jobs, and the old ones find nothing to do.
+    if (warningAt) await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'warning' } });
+    await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:passed`, name: DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, dueAt, kind: 'passed' } });
+  },
+};
+
+/** Redelivers what a crash between a log insert and its dispatch left behind (run at start and by a sweep). */
+export async function dispatchPendingOutbox(): Promise<number> {
+  const entries = await DossierEventModel.find({ 'outbox.kind': 'schedule_deadlines' }, { _id: 1 }).lean();
+  let delivered = 0;
+  for (const entry of entries) delivered += await dispatchOutbox(entry._id);
+  return delivered;
+}
+
+/** Delivers the outbox messages of one log entry; safe to call any number of times. */
+export async function dispatchOutbox(entryId: string): Promise<number> {
+  const entry = await DossierEventModel.findById(entryId, { outbox: 1 }).lean();
+  let delivered = 0;
+  for (const message of (entry?.outbox ?? []) as OutboxMessage[]) {
+    const deliver = deliverers[message.kind];
+    if (!deliver) continue;
+    if (await OutboxDeliveryModel.exists({ _id: message.id })) continue;
+    await deliver(message); // idempotent by its own keys, so a crash before the marker is harmless
+    if (await insertIfAbsent(OutboxDeliveryModel, { _id: message.id, kind: message.kind, deliveredAt: new Date() })) delivered++;
+  }
+  return delivered;
+}
+
+/**
+ * The scheduler's handler for deadline jobs: sends DEADLINE_WARNING / DEADLINE_PASSED through the one event
+ * path. A dossier already decided, or whose clock moved, refuses the event: that is the job's normal end.
+ */
+export function deadlineJobHandler(deps: { now: () => Date; calendar: WorkingCalendar }): JobHandler {
+  return async (job) => {
+    const { dossierId, dueAt, kind } = job.payload as { dossierId: string; dueAt: string; kind: 'warning' | 'passed' };
+    const type = kind === 'warning' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED';
+    // A clock that restarted or paused since scheduling has a new due date; this job is then stale.
+    const dossier = await ApplicationModel.findById(dossierId, { deadlines: 1 }).lean();
+    const currentDueAt = (dossier?.deadlines as { currentDueAt?: Date | null } | undefined)?.currentDueAt;
+    if (!currentDueAt || new Date(currentDueAt).toISOString() !== dueAt) return;
+    try {
+      const applied = await applyEvent(SYSTEM_SCHEDULER, dossierId, { type, payload: { dueAt } }, deps);
+      await dispatchOutbox(applied.entryId);
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
+      throw error;
+    }
+  };
+}

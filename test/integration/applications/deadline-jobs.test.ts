@@ -1,0 +1,54 @@
+import request from 'supertest';
+import { DEADLINE_JOB, deadlineJobHandler } from '../../../src/applications/outbox-dispatch';
+import { DossierEventModel } from '../../../src/applications/dossier-event.model';
+import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
+import { createScheduler } from '../../../src/jobs';
+import { createLogger } from '../../../src/logging/logger';
+import { createOrganization, createUser } from '../../support/actors';
+import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
+import { buildTestApp } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
+
+describe('statutory deadlines through the scheduler', () => {
+  const database = useTestDatabase();
+
+  it('when a submitted dossier passes its due date, then two scheduler instances send DEADLINE_PASSED exactly once and later decisions need an apology note', async () => {
+    const app = buildTestApp(database());
+    const business = await createUser(app, 'business', await createOrganization());
+    const officer = await createUser(app, 'officer');
+    const leader = await createUser(app, 'leader');
+    const created = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'epr', title: 'Hồ sơ quá hạn', data: EPR_DATA });
+    const id = created.body.id as string;
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    const send = (token: string, body: object) => request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${token}`).send(body);
+    expect((await send(business.token, { type: 'SUBMIT' })).status).toBe(201);
+    const dueAt = new Date((await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`)).body.deadlines.currentDueAt);
+
+    // Both instances believe it is a day after the due date.
+    const later = () => new Date(dueAt.getTime() + 86_400_000);
+    const instances = ['a', 'b'].map((name) =>
+      createScheduler({
+        handlers: { [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
+        instanceId: name,
+        logger: createLogger('silent'),
+        pollIntervalMs: 50,
+        leaseMs: 10_000,
+        now: later,
+      }),
+    );
+    await Promise.all([instances[0]!.runDueJobs(), instances[1]!.runDueJobs(), instances[0]!.runDueJobs(), instances[1]!.runDueJobs()]);
+
+    const systemEvents = await DossierEventModel.find({ dossierId: id, 'actor.kind': 'system' }).lean();
+    const types = systemEvents.map((e) => (e.event as { type: string }).type).sort();
+    expect(types).toEqual(['DEADLINE_PASSED', 'DEADLINE_WARNING']);
+
+    const dossier = await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`);
+    expect(dossier.body.overdue).toBe(true);
+    expect((await send(officer.token, { type: 'ACCEPT' })).status).toBe(201);
+    expect((await send(officer.token, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);
+    const withoutApology = await send(leader.token, { type: 'APPROVE' });
+    expect(withoutApology.status).toBe(422);
+    expect(withoutApology.body.reasons.map((r: { code: string }) => r.code)).toContain('apology_note_required');
+    expect((await send(leader.token, { type: 'APPROVE', apologyNote: 'Xin lỗi vì chậm trễ; hẹn trả kết quả ngày mới.' })).status).toBe(201);
+  });
+});
