@@ -18,7 +18,7 @@ export const EPR_DATA = {
 export async function attachDocuments(dossierId: string, codes: readonly string[], uploadedBy: string): Promise<void> {
   for (const code of codes) {
     const content = `${code} ${randomUUID()}`;
-    await DossierDocumentModel.create({
+    await new DossierDocumentModel({
       dossierId: new Types.ObjectId(dossierId),
       code,
       version: 1,
@@ -28,7 +28,7 @@ export async function attachDocuments(dossierId: string, codes: readonly string[
       sha256: createHash('sha256').update(content).digest('hex'),
       storageKey: randomUUID(),
       uploadedBy: new Types.ObjectId(uploadedBy),
-    });
+    }).save();
   }
 }
 
