@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEADLINE_JOB, deadlineJobHandler, dispatchPendingOutbox } from './applications/outbox-dispatch';
+import {
+  CERTIFICATE_EXPIRY_JOB,
+  DEADLINE_JOB,
+  certificateExpiryJobHandler,
+  deadlineJobHandler,
+  dispatchPendingOutbox,
+} from './applications/outbox-dispatch';
 import { DEFAULT_WORKING_CALENDAR } from './calendar';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -38,7 +44,10 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const now = () => new Date();
   const calendar = DEFAULT_WORKING_CALENDAR;
   const scheduler = createScheduler({
-    handlers: { [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }) },
+    handlers: {
+      [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
+      [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
+    },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
     pollIntervalMs: 5000,

@@ -1,11 +1,13 @@
-import { Schema, model } from 'mongoose';
+import { Schema, model, trusted } from 'mongoose';
 import { SYSTEM_SCHEDULER } from '../auth';
 import type { WorkingCalendar } from '../calendar';
 import { insertIfAbsent } from '../db';
 import { isAppError } from '../errors';
 import { scheduleJob, type JobHandler } from '../jobs';
 import { applyEvent } from './apply-event';
-import { ApplicationModel } from './application.model';
+import { ApplicationModel, type ApplicationRecord } from './application.model';
+import { issueCertificate, revokeCertificate } from '../certificates';
+import { OrganizationModel } from '../organizations';
 import { DossierEventModel } from './dossier-event.model';
 import type { OutboxMessage } from './outbox';
 
@@ -13,12 +15,35 @@ import type { OutboxMessage } from './outbox';
 const OutboxDeliveryModel = model('OutboxDelivery', new Schema({ _id: String, kind: String, deliveredAt: Date }, { versionKey: false }));
 
 export const DEADLINE_JOB = 'dossier-deadline';
+export const CERTIFICATE_EXPIRY_JOB = 'certificate-expiry';
 
 /**
  * Kinds delivered here. `issue_certificate`, `revoke_certificate` and `notify` stay in the log until their
  * consumers (certificates, mail) exist; nothing is lost meanwhile, because delivery is read from the log.
  */
 const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage) => Promise<void>>> = {
+  async issue_certificate(message) {
+    if (message.kind !== 'issue_certificate') return;
+    const dossier = await ApplicationModel.findById(message.payload.dossierId).lean<ApplicationRecord>();
+    if (!dossier) return;
+    const holder = await OrganizationModel.findById(dossier.organizationId, { name: 1 }).lean();
+    const certificate = await issueCertificate({
+      dossierId: dossier._id,
+      dossierCode: dossier.code,
+      type: dossier.type,
+      holderOrganizationId: dossier.organizationId,
+      holderName: holder?.name ?? '',
+      title: dossier.title,
+      issuedAt: new Date(message.payload.decidedAt),
+    });
+    if (certificate.expiresAt) {
+      await scheduleJob({ key: `certificate-expiry:${dossier._id}`, name: CERTIFICATE_EXPIRY_JOB, dueAt: certificate.expiresAt, payload: { dossierId: String(dossier._id) } });
+    }
+  },
+  async revoke_certificate(message) {
+    if (message.kind !== 'revoke_certificate') return;
+    await revokeCertificate(message.payload.dossierId, message.payload.reasons, new Date());
+  },
   async schedule_deadlines(message) {
     if (message.kind !== 'schedule_deadlines') return;
     const { dossierId, warningAt, dueAt } = message.payload;
@@ -30,7 +55,8 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
 
 /** Redelivers what a crash between a log insert and its dispatch left behind (run at start and by a sweep). */
 export async function dispatchPendingOutbox(): Promise<number> {
-  const entries = await DossierEventModel.find({ 'outbox.kind': 'schedule_deadlines' }, { _id: 1 }).lean();
+  const kinds = Object.keys(deliverers);
+  const entries = await DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { _id: 1 }).lean();
   let delivered = 0;
   for (const entry of entries) delivered += await dispatchOutbox(entry._id);
   return delivered;
@@ -65,6 +91,19 @@ export function deadlineJobHandler(deps: { now: () => Date; calendar: WorkingCal
     try {
       const applied = await applyEvent(SYSTEM_SCHEDULER, dossierId, { type, payload: { dueAt } }, deps);
       await dispatchOutbox(applied.entryId);
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
+      throw error;
+    }
+  };
+}
+
+/** Moves an approved dossier to `expired` when its certificate's validity ends. */
+export function certificateExpiryJobHandler(deps: { now: () => Date; calendar: WorkingCalendar }): JobHandler {
+  return async (job) => {
+    const { dossierId } = job.payload as { dossierId: string };
+    try {
+      await applyEvent(SYSTEM_SCHEDULER, dossierId, { type: 'CERTIFICATE_EXPIRED' }, deps);
     } catch (error) {
       if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
       throw error;

@@ -12,6 +12,7 @@ import { installViewEngine } from './view-engine';
 import { webRoutes } from './web.routes';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
+import { certificateRoutes } from '../certificates';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
 import { routerFromTable, type RouteDefinition } from './route-table';
@@ -30,7 +31,7 @@ export interface AppDeps {
 export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar'>): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
-  return [...authRoutes({ now }), ...applicationRoutes({ now, calendar })];
+  return [...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now })];
 }
 
 const BODY_LIMIT = '200kb';

@@ -100,6 +100,35 @@ describe('the dossier event path over HTTP', () => {
     expect(JSON.stringify(lookup.body)).not.toMatch(/organizationId|title|data/);
   });
 
+  it('when a dossier is approved, then exactly one certificate is issued, the public can verify it, and revoking it shows at once', async () => {
+    const id = await createEprDraft();
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    for (const [user, body] of [
+      [business, { type: 'SUBMIT' }],
+      [officer, { type: 'ACCEPT' }],
+      [officer, { type: 'RECOMMEND', decision: 'approve' }],
+      [leader, { type: 'APPROVE' }],
+    ] as const) {
+      expect((await sendEvent(user, id, body)).status).toBe(201);
+    }
+    const dossier = await as(business).get(`/api/v1/applications/${id}`);
+    const mine = await as(business).get('/api/v1/certificates');
+    const certificate = mine.body.items.find((c: { dossierCode: string }) => c.dossierCode === dossier.body.code);
+    expect(certificate).toMatchObject({ type: 'epr', status: 'valid', number: expect.stringMatching(/^\d{5}\/\d{4}\/GCN-SCT-EPR$/) });
+    expect((await as(otherBusiness).get('/api/v1/certificates')).body.items.map((c: { dossierCode: string }) => c.dossierCode)).not.toContain(dossier.body.code);
+
+    const verified = await request(app).get(`/api/v1/public/certificates/${certificate.verificationCode.toLowerCase()}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ number: certificate.number, status: 'valid', holderName: expect.any(String) });
+    expect((await request(app).get('/api/v1/public/certificates/ZZZZZZZZZZ')).status).toBe(404);
+    const register = await request(app).get('/api/v1/public/certificates?type=epr&pageSize=100');
+    expect(register.body.items.map((c: { number: string }) => c.number)).toContain(certificate.number);
+
+    expect((await sendEvent(leader, id, { type: 'REVOKE', reasons: ['Sai lệch số liệu khối lượng'] })).status).toBe(201);
+    const revoked = await request(app).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
+    expect(revoked.body.status).toBe('revoked');
+  });
+
   it('when a log entry is altered in the database, then the history reports the broken link', async () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);

@@ -1,0 +1,44 @@
+import rateLimit from 'express-rate-limit';
+import { z } from 'zod';
+import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
+import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
+import { parseInput } from '../http/validate';
+import { listCertificates, publicRegister, verifyCertificate } from './certificate.service';
+
+const registerQuerySchema = z.object({
+  type: z.enum(WORKFLOW_TYPES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] {
+  const publicLimit = rateLimit({ windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
+  return [
+    {
+      method: 'get',
+      path: '/api/v1/public/certificates/:code',
+      allow: ['public'],
+      before: [publicLimit],
+      async handler(req, res) {
+        res.json(await verifyCertificate(String(req.params.code), deps.now()));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/public/certificates',
+      allow: ['public'],
+      before: [publicLimit],
+      async handler(req, res) {
+        res.json(await publicRegister(parseInput(registerQuerySchema, req.query), deps.now()));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/certificates',
+      allow: SIGNED_IN,
+      async handler(req, res) {
+        res.json(await listCertificates(currentActor(req), deps.now()));
+      },
+    },
+  ];
+}

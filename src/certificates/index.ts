@@ -1,0 +1,3 @@
+export { CertificateModel, type CertificateRecord } from './certificate.model';
+export { issueCertificate, revokeCertificate, verifyCertificate, effectiveStatus, presentCertificate } from './certificate.service';
+export { certificateRoutes } from './certificate.routes';
