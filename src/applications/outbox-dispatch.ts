@@ -55,19 +55,32 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
 
 /** Redelivers what a crash between a log insert and its dispatch left behind (run at start and by a sweep). */
 export async function dispatchPendingOutbox(): Promise<number> {
-  const kinds = Object.keys(deliverers);
+  const kinds = [...new Set([...Object.keys(deliverers), ...registered.keys()])];
   const entries = await DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { _id: 1 }).lean();
   let delivered = 0;
   for (const entry of entries) delivered += await dispatchOutbox(entry._id);
   return delivered;
 }
 
+type Deliverer = (message: OutboxMessage) => Promise<void>;
+const registered = new Map<string, Deliverer>();
+
+/**
+ * Other capabilities (mail, PGI) consume outbox messages through this, called from the composition root
+ * (src/server.ts, test setup), never at import. A deliverer must be idempotent by `message.id`.
+ */
+export function registerOutboxDeliverer(kind: OutboxMessage['kind'], deliverer: Deliverer): void {
+  registered.set(kind, deliverer);
+}
+
+const delivererFor = (kind: OutboxMessage['kind']): Deliverer | undefined => registered.get(kind) ?? deliverers[kind];
+
 /** Delivers the outbox messages of one log entry; safe to call any number of times. */
 export async function dispatchOutbox(entryId: string): Promise<number> {
   const entry = await DossierEventModel.findById(entryId, { outbox: 1 }).lean();
   let delivered = 0;
   for (const message of (entry?.outbox ?? []) as OutboxMessage[]) {
-    const deliver = deliverers[message.kind];
+    const deliver = delivererFor(message.kind);
     if (!deliver) continue;
     if (await OutboxDeliveryModel.exists({ _id: message.id })) continue;
     await deliver(message); // idempotent by its own keys, so a crash before the marker is harmless
