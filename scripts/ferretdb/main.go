@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -60,6 +61,8 @@ func main() {
 			stop()
 		}()
 	}
+
+	go maintainIDIndexes(ctx, dir, 2*time.Second, logger)
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()

@@ -71,8 +71,12 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
         const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
         const applied = await applyEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, deps);
         // The event is safely logged; if delivery fails here, the outbox sweep delivers it later.
-        await dispatchOutbox(applied.entryId).catch((error: unknown) => req.log.warn({ err: error, entryId: applied.entryId }, 'outbox dispatch deferred'));
-        res.status(201).json(applied);
+        if (applied.outbox.length > 0) {
+          await dispatchOutbox(applied.entryId, applied.outbox).catch((error: unknown) =>
+            req.log.warn({ err: error, entryId: applied.entryId }, 'outbox dispatch deferred'),
+          );
+        }
+        res.status(201).json({ ...applied, outbox: applied.outbox.map(({ id, kind }) => ({ id, kind })) });
       },
     },
     {

@@ -12,7 +12,7 @@ import { NO_DEADLINES, nextDeadlines, type DossierDeadlines } from './dossier-cl
 import { latestEntry, syncCache, type DossierCache, type LogHead } from './dossier-cache';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 import { dossierFactsFor } from './dossier-facts';
-import { outboxFor } from './outbox';
+import { outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
 
 export interface EventInput {
@@ -33,7 +33,7 @@ export interface AppliedEvent {
   from: string;
   to: string;
   entryId: string;
-  outbox: { id: string; kind: string }[];
+  outbox: OutboxMessage[];
 }
 
 const FACT_EVENTS: ReadonlySet<string> = new Set(['SUBMIT', 'RESUBMIT']);
@@ -97,7 +97,7 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
     throw conflict('Another change to this dossier was saved first. Reload it and try again.', { sequence });
   }
   await syncCache(dossierId, { sequence, hash, after });
-  return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox: outbox.map(({ id, kind }) => ({ id, kind })) };
+  return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox };
 }
 
 async function buildEvent(

@@ -76,10 +76,11 @@ export function registerOutboxDeliverer(kind: OutboxMessage['kind'], deliverer: 
 const delivererFor = (kind: OutboxMessage['kind']): Deliverer | undefined => registered.get(kind) ?? deliverers[kind];
 
 /** Delivers the outbox messages of one log entry; safe to call any number of times. */
-export async function dispatchOutbox(entryId: string): Promise<number> {
-  const entry = await DossierEventModel.findById(entryId, { outbox: 1 }).lean();
+export async function dispatchOutbox(entryId: string, known?: readonly OutboxMessage[]): Promise<number> {
+  // The writer passes the messages it just logged, sparing a read; the sweep reads them from the log.
+  const messages = known ?? (((await DossierEventModel.findById(entryId, { outbox: 1 }).lean())?.outbox ?? []) as OutboxMessage[]);
   let delivered = 0;
-  for (const message of (entry?.outbox ?? []) as OutboxMessage[]) {
+  for (const message of messages) {
     const deliver = delivererFor(message.kind);
     if (!deliver) continue;
     if (await OutboxDeliveryModel.exists({ _id: message.id })) continue;
@@ -103,7 +104,7 @@ export function deadlineJobHandler(deps: { now: () => Date; calendar: WorkingCal
     if (!currentDueAt || new Date(currentDueAt).toISOString() !== dueAt) return;
     try {
       const applied = await applyEvent(SYSTEM_SCHEDULER, dossierId, { type, payload: { dueAt } }, deps);
-      await dispatchOutbox(applied.entryId);
+      await dispatchOutbox(applied.entryId, applied.outbox);
     } catch (error) {
       if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
       throw error;

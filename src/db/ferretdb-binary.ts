@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fromRoot } from '../paths';
 
@@ -25,7 +25,8 @@ export class GoMissingError extends Error {
 /** The binary name carries a hash of our Go sources, so editing them triggers a rebuild. */
 function binaryPath(): string {
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(SOURCE_DIR, file)));
+  const sources = readdirSync(SOURCE_DIR).filter((file) => file.endsWith('.go') || file === 'go.mod' || file === 'go.sum').sort();
+  for (const file of sources) hash.update(file).update(readFileSync(path.join(SOURCE_DIR, file)));
   return path.join(CACHE_DIR, `ferretdb-${hash.digest('hex').slice(0, 12)}`);
 }
 
