@@ -9,7 +9,11 @@ export type OutboxMessage =
   | { id: string; kind: 'schedule_deadlines'; payload: { dossierId: string; warningAt: string | null; dueAt: string } }
   | { id: string; kind: 'issue_certificate'; payload: { dossierId: string; decidedAt: string } }
   | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
-  | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } };
+  | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
+  | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } };
+
+/** Entries the Provincial Green Index reads (src/pgi): submissions and every end of processing. */
+const PGI_STATES: ReadonlySet<WorkflowState> = new Set(['approved', 'rejected', 'revoked', 'expired']);
 
 const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applicant' | 'assignee' | 'leaders' }>> = {
   submitted: { template: 'receipt', to: 'applicant' },
@@ -43,6 +47,9 @@ export function outboxFor(input: {
   }
   if (to === 'revoked') {
     messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [] } });
+  }
+  if (input.eventType === 'SUBMIT' || (to !== from && PGI_STATES.has(to))) {
+    messages.push({ id: `${entryId}/pgi`, kind: 'project_pgi', payload: { dossierId, entryId } });
   }
   const notice = to !== from ? NOTIFY_ON[to] : undefined;
   if (notice) messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, ...notice } });
