@@ -53,8 +53,10 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   if (denial === 'ownership') throw notFound(`Dossier ${dossierId}`); // do not reveal others' dossiers
   if (denial === 'role') throw forbidden(`Your role may not send ${eventType}.`);
 
-  // The log, not the cache, is the truth: start from its newest entry (catching the cache up if it lags).
+  // The log, not the cache, is the truth: start from its newest entry (catching the cache up if it lags),
+  // so a stale cache can never make us refuse an event the dossier's real state allows.
   const newest = await latestEntry(dossierId, dossier.sequence);
+  if (dossier.sequence > 0 && !newest) throw new Error(`dossier ${dossierId}: log entry ${dossier.sequence} is missing`);
   if (newest && newest.sequence > dossier.sequence) await syncCache(dossierId, newest);
   const head: LogHead = newest ?? {
     sequence: 0,

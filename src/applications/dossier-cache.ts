@@ -19,7 +19,7 @@ export interface LogHead {
   after: DossierCache;
 }
 
-async function entryAt(dossierId: string, sequence: number): Promise<LogHead | undefined> {
+export async function entryAt(dossierId: string, sequence: number): Promise<LogHead | undefined> {
   const entry = await DossierEventModel.findById(dossierEventId(dossierId, sequence), { sequence: 1, hash: 1, after: 1 }).lean();
   return entry ? { sequence: entry.sequence, hash: entry.hash, after: entry.after as DossierCache } : undefined;
 }

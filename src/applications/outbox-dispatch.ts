@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../calendar';
 import { insertIfAbsent } from '../db';
 import { isAppError } from '../errors';
 import { scheduleJob, type JobHandler } from '../jobs';
-import { applyEvent } from './apply-event';
+import { applyEvent, type ApplyEventDeps, type EventInput } from './apply-event';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { issueCertificate, revokeCertificate } from '../certificates';
 import { OrganizationModel } from '../organizations';
@@ -102,25 +102,32 @@ export function deadlineJobHandler(deps: { now: () => Date; calendar: WorkingCal
     const dossier = await ApplicationModel.findById(dossierId, { deadlines: 1 }).lean();
     const currentDueAt = (dossier?.deadlines as { currentDueAt?: Date | null } | undefined)?.currentDueAt;
     if (!currentDueAt || new Date(currentDueAt).toISOString() !== dueAt) return;
+    await sendSystemEvent(dossierId, { type, payload: { dueAt } }, deps);
+  };
+}
+
+/**
+ * Sends a scheduler event through the one event path. Losing a race to another writer (409) is retried at
+ * once, since the system event is still due; a refusal (decided dossier) or a missing dossier ends the job.
+ */
+async function sendSystemEvent(dossierId: string, input: EventInput, deps: ApplyEventDeps): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      const applied = await applyEvent(SYSTEM_SCHEDULER, dossierId, { type, payload: { dueAt } }, deps);
-      await dispatchOutbox(applied.entryId, applied.outbox);
+      const applied = await applyEvent(SYSTEM_SCHEDULER, dossierId, input, deps);
+      if (applied.outbox.length > 0) await dispatchOutbox(applied.entryId, applied.outbox);
+      return;
     } catch (error) {
       if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
+      if (isAppError(error) && error.code === 'conflict' && attempt < 5) continue;
       throw error;
     }
-  };
+  }
 }
 
 /** Moves an approved dossier to `expired` when its certificate's validity ends. */
 export function certificateExpiryJobHandler(deps: { now: () => Date; calendar: WorkingCalendar }): JobHandler {
   return async (job) => {
     const { dossierId } = job.payload as { dossierId: string };
-    try {
-      await applyEvent(SYSTEM_SCHEDULER, dossierId, { type: 'CERTIFICATE_EXPIRED' }, deps);
-    } catch (error) {
-      if (isAppError(error) && (error.code === 'invalid_transition' || error.code === 'not_found')) return;
-      throw error;
-    }
+    await sendSystemEvent(dossierId, { type: 'CERTIFICATE_EXPIRED' }, deps);
   };
 }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
+import { repairLaggingCaches } from '../../../src/applications/dossier-cache';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
 import { buildTestApp } from '../../support/test-app';
@@ -137,6 +138,27 @@ describe('the dossier event path over HTTP', () => {
     await DossierEventModel.updateOne({ dossierId: id, sequence: 1 }, { $set: { comment: 'rewritten later' } });
     const history = await as(officer).get(`/api/v1/applications/${id}/history`);
     expect(history.body.chain).toMatchObject({ intact: false, brokenAt: 1 });
+  });
+
+  it('when a writer crashed between its log insert and the cache update, then the next writer works from the log and the repair sweep catches the cache up', async () => {
+    const id = await createEprDraft();
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    await sendEvent(business, id, { type: 'SUBMIT' });
+    const afterSubmit = await ApplicationModel.findById(id).lean();
+    await sendEvent(officer, id, { type: 'ACCEPT' });
+    // Simulate the crash: the log holds ACCEPT (sequence 2) but the cache still shows the state after SUBMIT.
+    const rollBack = () =>
+      ApplicationModel.updateOne({ _id: id }, { $set: { sequence: 1, state: afterSubmit!.state, snapshot: afterSubmit!.snapshot, lastHash: afterSubmit!.lastHash } });
+    await rollBack();
+
+    // The next event is judged against the log's real state (technical_review), not the stale cache.
+    const next = await sendEvent(officer, id, { type: 'SCHEDULE_INSPECTION', scheduledFor: '2026-12-10' });
+    expect(next.status).toBe(201);
+    expect(next.body.sequence).toBe(3);
+
+    await ApplicationModel.updateOne({ _id: id }, { $set: { sequence: 1 } });
+    expect(await repairLaggingCaches()).toBeGreaterThanOrEqual(1);
+    expect((await ApplicationModel.findById(id).lean())).toMatchObject({ sequence: 3, state: 'inspection' });
   });
 
   it('when the wrong people act, then they are refused: role 403, other organization 404, anonymous 401', async () => {
