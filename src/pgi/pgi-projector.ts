@@ -1,0 +1,38 @@
+import type { WorkingCalendar } from '../calendar';
+import { ApplicationModel } from '../applications/application.model';
+import { DossierEventModel } from '../applications/dossier-event.model';
+import type { OutboxMessage } from '../applications/outbox';
+import { insertIfAbsent } from '../db';
+import { OrganizationModel } from '../organizations';
+import { contributionsFor } from './contributions-for';
+import type { ProjectedDossier, ProjectedEntry, ProjectedOrganization } from './indicator.types';
+import { PgiContributionModel } from './pgi-contribution.model';
+
+export const DOSSIER_FIELDS = { code: 1, type: 1, organizationId: 1, data: 1, results: 1 } as const;
+export const ORGANIZATION_FIELDS = { leadershipGender: 1, employeesByGender: 1 } as const;
+
+/**
+ * Adds one log entry's contributions to the index. Idempotent: each contribution is an insert on
+ * "<entry>|<indicator>", so a replay, a second worker or a crash halfway all end with the same documents.
+ * Returns how many this call inserted.
+ */
+export async function projectEntry(entryId: string, deps: { calendar: WorkingCalendar }): Promise<number> {
+  const entry = await DossierEventModel.findById(entryId, { event: 1, from: 1, to: 1, at: 1, after: 1, dossierId: 1 }).lean<ProjectedEntry>();
+  if (!entry) return 0;
+  const dossier = await ApplicationModel.findById(entry.dossierId, DOSSIER_FIELDS).lean<ProjectedDossier>();
+  if (!dossier) return 0;
+  const organization = await OrganizationModel.findById(dossier.organizationId, ORGANIZATION_FIELDS).lean<ProjectedOrganization>();
+  let inserted = 0;
+  for (const record of contributionsFor(entry, dossier, organization, deps.calendar)) {
+    if (await insertIfAbsent(PgiContributionModel, { ...record })) inserted++;
+  }
+  return inserted;
+}
+
+/** The outbox deliverer for `project_pgi`; register it from the composition root. */
+export function pgiOutboxDeliverer(deps: { calendar: WorkingCalendar }): (message: OutboxMessage) => Promise<void> {
+  return async (message) => {
+    if (message.kind !== 'project_pgi') return;
+    await projectEntry(message.payload.entryId, deps);
+  };
+}

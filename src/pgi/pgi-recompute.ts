@@ -1,0 +1,81 @@
+import { trusted } from 'mongoose';
+import type { WorkingCalendar } from '../calendar';
+import { ApplicationModel } from '../applications/application.model';
+import { DossierEventModel } from '../applications/dossier-event.model';
+import { insertIfAbsent } from '../db';
+import { OrganizationModel } from '../organizations';
+import { contributionsFor, type ContributionRecord } from './contributions-for';
+import type { ProjectedDossier, ProjectedEntry, ProjectedOrganization } from './indicator.types';
+import { indicatorSetForPeriod } from './indicators';
+import { groupInMemory } from './period-groups';
+import { assemblePeriodView, type PeriodView } from './period-view';
+import { PgiContributionModel } from './pgi-contribution.model';
+import { periodField, type Period } from './pgi-period';
+import { DOSSIER_FIELDS, ORGANIZATION_FIELDS } from './pgi-projector';
+
+/** The entries the projector is sent (outbox `project_pgi`): submissions and every end of processing. */
+const PROJECTED_STATES = ['approved', 'rejected', 'revoked', 'expired'];
+const ENTRY_FIELDS = { 'event.type': 1, from: 1, to: 1, at: 1, 'after.state': 1, 'after.deadlines': 1, 'after.submittedAt': 1, 'after.decidedAt': 1, dossierId: 1 };
+
+/**
+ * Above this many ids a whole-collection read beats `$in`: FerretDB 1.24 checks `$in` against each document
+ * in its own process, so a 100k-element `$in` costs far more than reading the documents once.
+ */
+const IN_LIMIT = 500;
+
+async function byId<T extends { _id: unknown }>(ids: string[], read: (filter: Record<string, unknown>) => Promise<T[]>): Promise<Map<string, T>> {
+  const documents = await read(ids.length > IN_LIMIT ? {} : { _id: trusted({ $in: ids }) });
+  return new Map(documents.map((doc) => [String(doc._id), doc]));
+}
+
+export interface Recomputed {
+  view: PeriodView;
+  entries: number;
+  contributions: number;
+  /** Contributions the projector had not written (entries logged before it ran, or a lost delivery). */
+  inserted: number;
+}
+
+/**
+ * The full recompute: reads the period's log entries, their dossiers and organizations, runs every formula in
+ * memory and sums, without trusting any contribution document. It must give what the projector gives (a
+ * property test checks it). With `repair`, contributions missing from the database are inserted by the same
+ * keys, which also back-fills entries logged before the projector existed.
+ */
+export async function recomputePeriod(period: Period, deps: { calendar: WorkingCalendar }, options: { repair?: boolean } = {}): Promise<Recomputed> {
+  const entries = await DossierEventModel.find(
+    {
+      at: trusted({ $gte: period.startsAt, $lt: period.endsAt }),
+      $or: [{ 'event.type': 'SUBMIT' }, { to: trusted({ $in: PROJECTED_STATES }) }],
+    },
+    ENTRY_FIELDS,
+  ).lean<ProjectedEntry[]>();
+  const dossierIds = [...new Set(entries.map((e) => String(e.dossierId)))];
+  const dossiers = await byId(dossierIds, (filter) => ApplicationModel.find(filter, DOSSIER_FIELDS).lean<ProjectedDossier[]>());
+  const organizationIds = [...new Set([...dossiers.values()].map((d) => String(d.organizationId)))];
+  type Organization = ProjectedOrganization & { _id: unknown };
+  const organizations = await byId(organizationIds, (filter) => OrganizationModel.find(filter, ORGANIZATION_FIELDS).lean<Organization[]>());
+
+  const field = periodField(period);
+  const records: ContributionRecord[] = [];
+  for (const entry of entries) {
+    const dossier = dossiers.get(String(entry.dossierId));
+    if (!dossier) continue;
+    for (const record of contributionsFor(entry, dossier, organizations.get(String(dossier.organizationId)) ?? null, deps.calendar)) {
+      if (record[field] === period.id) records.push(record);
+    }
+  }
+  const view = assemblePeriodView(period, indicatorSetForPeriod(period), groupInMemory(records));
+  const inserted = options.repair ? await insertMissing(period, records) : 0;
+  return { view, entries: entries.length, contributions: records.length, inserted };
+}
+
+async function insertMissing(period: Period, records: readonly ContributionRecord[]): Promise<number> {
+  const present = await PgiContributionModel.find({ [periodField(period)]: period.id }, { _id: 1 }).lean();
+  const known = new Set(present.map((doc) => String(doc._id)));
+  let inserted = 0;
+  for (const record of records) {
+    if (!known.has(record._id) && (await insertIfAbsent(PgiContributionModel, { ...record }))) inserted++;
+  }
+  return inserted;
+}
