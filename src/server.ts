@@ -13,6 +13,8 @@ import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
+import { createSessionStore } from './http/session';
+import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
 import { seedDemo } from './seed';
@@ -42,11 +44,13 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const database = await connectDatabase(uri);
   await ensureIndexes();
   const now = () => new Date();
+  const client = database.connection.getClient();
   const calendar = DEFAULT_WORKING_CALENDAR;
   const scheduler = createScheduler({
     handlers: {
       [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
+      [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger }),
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
@@ -54,6 +58,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     leaseMs: 60_000,
   });
   await dispatchPendingOutbox();
+  await scheduleMaintenance(now());
 
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
@@ -61,7 +66,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     printDemoLogins(config, seed.credentials);
   }
 
-  const app = createApp({ config, logger, database, now, calendar });
+  const sessionStore = createSessionStore(client, database.connection.name);
+  const app = createApp({ config, logger, database, now, calendar, sessionStore });
   const http = await startHttpServer(app, config.port);
   scheduler.start();
   const url = `http://localhost:${http.port}`;

@@ -1,3 +1,3 @@
 export { CertificateModel, type CertificateRecord } from './certificate.model';
-export { issueCertificate, revokeCertificate, verifyCertificate, effectiveStatus, presentCertificate } from './certificate.service';
+export { issueCertificate, revokeCertificate, verifyCertificate, effectiveStatus, presentCertificate, publicRegister, listCertificates } from './certificate.service';
 export { certificateRoutes } from './certificate.routes';

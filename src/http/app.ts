@@ -1,4 +1,5 @@
 import express, { type Express, type Router } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
@@ -9,13 +10,17 @@ import { fromRoot } from '../paths';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { requestId } from './request-id';
 import { installViewEngine } from './view-engine';
-import { webRoutes } from './web.routes';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
 import { routerFromTable, type RouteDefinition } from './route-table';
+import type session from 'express-session';
+import type { TFunction } from 'i18next';
+import { createTranslations, languageMiddleware, type Locale } from '../i18n';
+import { installWebAuth } from './web-auth';
+import { webPages } from '../web';
 
 export interface AppDeps {
   config: Config;
@@ -25,13 +30,17 @@ export interface AppDeps {
   routers?: Router[];
   now?: () => Date;
   calendar?: WorkingCalendar;
+  /** Session store for browser sign-in (the database in production and tests). */
+  sessionStore?: session.Store;
+  /** Defaults to the strings in views/locales. */
+  translate?: (locale: Locale) => TFunction;
 }
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
 export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar'>): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
-  return [...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now })];
+  return [...webPages({ now }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -54,16 +63,17 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use('/static', express.static(fromRoot('views', 'static'), { maxAge: config.isProduction ? '7d' : 0, index: false }));
+  const language = languageMiddleware(deps.translate ?? createTranslations(config.defaultLocale), config.defaultLocale);
+  app.use(cookieParser());
+  app.use(language);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use((_req, res, next) => {
-    res.locals.locale = config.defaultLocale;
-    next();
-  });
-
   app.use(healthRoutes(deps.database));
-  app.use(bearerAuthentication(deps.now ?? (() => new Date())));
-  app.use(webRoutes());
+
+  const now = deps.now ?? (() => new Date());
+  app.use(bearerAuthentication(now));
+  installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now });
+  app.use(language);
   app.use(routerFromTable(routeTable(deps)));
   for (const router of deps.routers ?? []) app.use(router);
 

@@ -58,10 +58,14 @@ export function createErrorHandler(options: { exposeStack: boolean }): ErrorRequ
     const problem = toProblem(appError, { instance: req.originalUrl, requestId });
     if (options.exposeStack && status >= 500 && error instanceof Error) problem.stack = error.stack;
 
+    if (appError.code === 'unauthenticated' && !wantsProblemJson(req) && req.method === 'GET') {
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
     if (wantsProblemJson(req)) {
       res.status(status).type('application/problem+json').send(JSON.stringify(problem));
     } else {
-      res.status(status).render('error', { problem }, (renderError, html) => {
+      res.status(status).render('error', { problem, title: problem.title }, (renderError, html) => {
         if (renderError) {
           req.log?.error({ err: renderError }, 'error page failed to render');
           res.type('text/plain').send(`${problem.status} ${problem.title}\n${problem.detail ?? ''}\nRequest id: ${requestId}`);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { hashPassword, UserModel, type Role } from '../../src/auth';
 import { makeTaxCode, OrganizationModel } from '../../src/organizations';
 
-const PASSWORD = 'Test-Password-123';
+export const PASSWORD = 'Test-Password-123';
 let passwordHash: Promise<string> | undefined;
 
 export interface TestUser {

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { RequestHandler } from 'express';
+import i18next, { type TFunction } from 'i18next';
+import { fromRoot } from '../paths';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LANGUAGE_COOKIE = 'hpg.lang';
+
+const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Formatting for pages: Vietnamese conventions (dd/mm/yyyy, 1.234.567 ₫) in the province's time zone. */
+export function formatters(locale: Locale) {
+  const intl = INTL_LOCALE[locale];
+  const date = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+  const dateTime = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const toDate = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined);
+  return {
+    date: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? date.format(d) : '—'; },
+    dateTime: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? dateTime.format(d) : '—'; },
+    number: (value: number, digits = 0) => new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(value),
+    vnd: (value: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(value),
+  };
+}
+
+export interface Translator {
+  t: TFunction;
+  locale: Locale;
+}
+
+/** Loads every string from views/locales/<locale>.json (one file per language, nested keys). */
+export function createTranslations(defaultLocale: Locale): (locale: Locale) => TFunction {
+  const resources = Object.fromEntries(
+    LOCALES.map((locale) => [locale, { translation: JSON.parse(readFileSync(fromRoot('views', 'locales', `${locale}.json`), 'utf8')) }]),
+  );
+  const instance = i18next.createInstance();
+  // Resources are in memory, so initialisation can be synchronous (initAsync: false).
+  void instance.init({ resources, lng: defaultLocale, fallbackLng: defaultLocale, supportedLngs: [...LOCALES], interpolation: { escapeValue: false }, initAsync: false });
+  return (locale) => instance.getFixedT(locale);
+}
+
+/**
+ * Picks the language: `?lang=` (remembered in a cookie), else the cookie, else the signed-in user's
+ * preference, else the default. Exposes `t`, `locale` and formatters to every view.
+ */
+export function languageMiddleware(translate: (locale: Locale) => TFunction, defaultLocale: Locale): RequestHandler {
+  // Runs twice: early (so even a body-parsing error page is translated) and after sign-in (user preference).
+  return (req, res, next) => {
+    const requested = req.query.lang;
+    if (isLocale(requested)) res.cookie(LANGUAGE_COOKIE, requested, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE];
+    const userLocale = (req.user as { locale?: string } | undefined)?.locale;
+    const locale: Locale = isLocale(requested) ? requested : isLocale(cookie) ? cookie : isLocale(userLocale) ? userLocale : defaultLocale;
+    res.locals.locale = locale;
+    res.locals.t = translate(locale);
+    res.locals.fmt = formatters(locale);
+    next();
+  };
+}

@@ -1,0 +1,1 @@
+export { createTranslations, languageMiddleware, formatters, LOCALES, type Locale } from './i18n';

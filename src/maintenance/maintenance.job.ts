@@ -1,0 +1,30 @@
+import type { MongoClient } from 'mongodb';
+import { repairLaggingCaches } from '../applications/dossier-cache';
+import { dispatchPendingOutbox } from '../applications/outbox-dispatch';
+import { removeExpiredSessions } from '../http/session';
+import { scheduleJob, type JobHandler } from '../jobs';
+import type { Logger } from '../logging/logger';
+
+export const MAINTENANCE_JOB = 'maintenance';
+const EVERY_MS = 10 * 60_000;
+
+/** One run per 10-minute slot: the key names the slot, so instances starting together schedule it once. */
+export async function scheduleMaintenance(now: Date): Promise<void> {
+  const slot = new Date(Math.ceil(now.getTime() / EVERY_MS) * EVERY_MS);
+  await scheduleJob({ key: `${MAINTENANCE_JOB}:${slot.toISOString()}`, name: MAINTENANCE_JOB, dueAt: slot, payload: {} });
+}
+
+/**
+ * Sweeps what no request cleans up: expired sessions (FerretDB has no TTL index), dossier caches that lag
+ * their log, and outbox messages a crash left undelivered. Then books the next slot.
+ */
+export function maintenanceJobHandler(deps: { client: MongoClient; dbName: string; now: () => Date; logger: Logger }): JobHandler {
+  return async () => {
+    const now = deps.now();
+    const sessions = await removeExpiredSessions(deps.client, now, deps.dbName);
+    const caches = await repairLaggingCaches();
+    const outbox = await dispatchPendingOutbox();
+    deps.logger.info({ sessions, caches, outbox }, 'maintenance sweep');
+    await scheduleMaintenance(new Date(now.getTime() + 1000));
+  };
+}

@@ -1,0 +1,8 @@
+import type { RouteDefinition } from '../http/route-table';
+import { publicPages } from './public.pages';
+import { signInPages } from './sign-in.pages';
+
+/** Every server-rendered page, as route definitions (each declares its audience). */
+export function webPages(deps: { now: () => Date }): RouteDefinition[] {
+  return [...publicPages(deps), ...signInPages()];
+}

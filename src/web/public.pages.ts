@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DEFAULT_PROCEDURE_CATALOGUE } from '../applications/procedures';
+import { publicDossierStatus } from '../applications/dossier-history.service';
+import { publicRegister, verifyCertificate } from '../certificates';
+import { isAppError } from '../errors';
+import type { RouteDefinition } from '../http/route-table';
+
+const page = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/** Pages anyone may open: procedures, dossier status lookup, certificate check and register. */
+export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/',
+      allow: ['public'],
+      handler(_req, res) {
+        res.render('home', { title: res.locals.t('home.title'), procedures: DEFAULT_PROCEDURE_CATALOGUE });
+      },
+    },
+    {
+      method: 'get',
+      path: '/lookup',
+      allow: ['public'],
+      async handler(req, res) {
+        const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
+        const view = { title: res.locals.t('lookup.title'), code } as Record<string, unknown>;
+        if (code) {
+          try {
+            view.dossier = await publicDossierStatus(code);
+          } catch (error) {
+            if (!isAppError(error) || error.code !== 'not_found') throw error;
+            view.errors = { code: res.locals.t(/^HP-[A-Z]{2,4}-\d{4}-\d{6}$/i.test(code) ? 'lookup.notFound' : 'lookup.invalid') };
+            res.status(404);
+          }
+        }
+        res.render('lookup', view);
+      },
+    },
+    {
+      method: 'get',
+      path: '/certificates/verify',
+      allow: ['public'],
+      async handler(req, res) {
+        const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
+        const view = { title: res.locals.t('certificate.verifyTitle'), code } as Record<string, unknown>;
+        if (code) {
+          try {
+            view.certificate = await verifyCertificate(code, deps.now());
+          } catch (error) {
+            if (!isAppError(error) || error.code !== 'not_found') throw error;
+            view.errors = { code: res.locals.t('certificate.notFound') };
+            res.status(404);
+          }
+        }
+        res.render('certificate-verify', view);
+      },
+    },
+    {
+      method: 'get',
+      path: '/certificates',
+      allow: ['public'],
+      async handler(req, res) {
+        const register = await publicRegister({ page: page.parse(req.query.page), pageSize: 50 }, deps.now());
+        res.render('certificate-register', { title: res.locals.t('certificate.registerTitle'), register });
+      },
+    },
+  ];
+}
