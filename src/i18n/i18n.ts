@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { RequestHandler } from 'express';
 import i18next, { type TFunction } from 'i18next';
 import { fromRoot } from '../paths';
@@ -30,11 +31,26 @@ export interface Translator {
   locale: Locale;
 }
 
-/** Loads every string from views/locales/<locale>.json (one file per language, nested keys). */
+/**
+ * Loads every string from views/locales/<locale>/*.json. Each file holds whole top-level sections (e.g.
+ * `business.json` holds `business.*`), so capabilities keep their strings apart; a section defined twice is
+ * a mistake and fails loudly.
+ */
+function loadLocale(locale: Locale): Record<string, unknown> {
+  const dir = fromRoot('views', 'locales', locale);
+  const merged: Record<string, unknown> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const sections = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+    for (const [section, strings] of Object.entries(sections)) {
+      if (section in merged) throw new Error(`locale ${locale}: section "${section}" is defined twice (${file})`);
+      merged[section] = strings;
+    }
+  }
+  return merged;
+}
+
 export function createTranslations(defaultLocale: Locale): (locale: Locale) => TFunction {
-  const resources = Object.fromEntries(
-    LOCALES.map((locale) => [locale, { translation: JSON.parse(readFileSync(fromRoot('views', 'locales', `${locale}.json`), 'utf8')) }]),
-  );
+  const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: loadLocale(locale) }]));
   const instance = i18next.createInstance();
   // Resources are in memory, so initialisation can be synchronous (initAsync: false).
   void instance.init({ resources, lng: defaultLocale, fallbackLng: defaultLocale, supportedLngs: [...LOCALES], interpolation: { escapeValue: false }, initAsync: false });
