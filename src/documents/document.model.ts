@@ -1,10 +1,25 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { Schema, model, type Types } from 'mongoose';
+
+/** A stored document version as services read it (.lean()). */
+export interface DossierDocumentRecord {
+  _id: Types.ObjectId;
+  dossierId: Types.ObjectId;
+  code: string;
+  version: number;
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: Types.ObjectId;
+  uploadedAt: Date;
+}
 
 /**
  * A stored document of a dossier. Every upload is a new version; earlier versions stay. `code` is the
  * required-document code of the procedure catalogue (e.g. `recycling_plan`).
  */
-const dossierDocumentSchema = new Schema(
+const dossierDocumentSchema = new Schema<DossierDocumentRecord>(
   {
     dossierId: { type: Schema.Types.ObjectId, required: true, index: true },
     code: { type: String, required: true, match: /^[a-z0-9_]{1,60}$/ },
@@ -13,12 +28,14 @@ const dossierDocumentSchema = new Schema(
     mediaType: { type: String, required: true },
     sizeBytes: { type: Number, required: true, min: 1 },
     sha256: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
-    storageKey: { type: String, required: true },
+    // Unique: one record per stored object, which lets the orphan sweep match files to records.
+    storageKey: { type: String, required: true, unique: true },
     uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: { createdAt: 'uploadedAt', updatedAt: false } },
 );
+// The version lock: two uploads of one code can never both become version n (see document-version.ts).
 dossierDocumentSchema.index({ dossierId: 1, code: 1, version: 1 }, { unique: true });
 
-export type DossierDocument = InferSchemaType<typeof dossierDocumentSchema>;
-export const DossierDocumentModel = model('DossierDocument', dossierDocumentSchema);
+export type DossierDocument = Omit<DossierDocumentRecord, '_id' | 'uploadedAt'>;
+export const DossierDocumentModel = model<DossierDocumentRecord>('DossierDocument', dossierDocumentSchema);

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Types } from 'mongoose';
+import { recordAudit } from '../audit';
+import type { Actor } from '../auth';
+import { AppError } from '../errors';
+import { openFileSource } from './content/byte-source';
+import { MEDIA_KINDS, type MediaKind } from './content/media-kinds';
+import { sniffContent } from './content/sniff-content';
+import { assertCatalogueCode, loadUploadableDossier } from './document-access';
+import { DossierDocumentModel } from './document.model';
+import { insertNextVersion } from './document-version';
+import { sanitizeFileName } from './file-name';
+import type { StagedFile } from './storage/staging.storage';
+import { badUploadRequest, contentRefused, uploadTooLarge } from './upload-errors';
+import type { UploadSettings } from './upload-settings';
+
+export interface UploadedVersion {
+  id: string;
+  code: string;
+  version: number;
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+interface CheckedFile extends StagedFile {
+  kind: MediaKind;
+  safeName: string;
+}
+
+/**
+ * Adds the files as the next versions of one document code. Everything that can refuse the upload (owner,
+ * state, code, count, size, quota, content, scanner) runs before the first byte is stored; if storing
+ * fails half-way, what this call stored is removed again. The caller removes the staged files.
+ */
+export async function uploadDocuments(
+  actor: Actor,
+  input: { dossierId: string; code: string; files: readonly StagedFile[] },
+  settings: UploadSettings,
+  now: Date,
+): Promise<UploadedVersion[]> {
+  const { dossier, uploaderId } = await loadUploadableDossier(actor, input.dossierId);
+  assertCatalogueCode(dossier, input.code);
+  if (input.files.length === 0) throw badUploadRequest('missing_file', 'files', 'Attach at least one file in the field "files".');
+  if (input.files.length > settings.maxFilesPerRequest) {
+    throw badUploadRequest('too_many_files', 'files', `At most ${settings.maxFilesPerRequest} files per upload.`);
+  }
+  await assertWithinDossierQuota(input.dossierId, input.files, settings.maxDossierBytes);
+  const checked = await checkContents(input.files, settings);
+
+  const stored: { storageKey: string; id?: string }[] = [];
+  const versions: UploadedVersion[] = [];
+  try {
+    for (const file of checked) {
+      const entry: { storageKey: string; id?: string } = { storageKey: randomUUID() };
+      stored.push(entry);
+      await settings.store.put(entry.storageKey, createReadStream(file.path));
+      const mediaType = MEDIA_KINDS[file.kind].mediaType;
+      const described = { code: input.code, originalName: file.safeName, mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 };
+      const { id, version } = await insertNextVersion({ ...described, dossierId: input.dossierId, storageKey: entry.storageKey, uploadedBy: uploaderId });
+      entry.id = id;
+      versions.push({ id, version, ...described });
+    }
+  } catch (error) {
+    await undoStored(stored, settings);
+    throw error;
+  }
+  for (const version of versions) {
+    await recordAudit({ at: now, actor, action: 'document.uploaded', target: { kind: 'document', id: version.id, label: `${dossier.code}/${version.code} v${version.version}` } });
+  }
+  return versions;
+}
+
+async function assertWithinDossierQuota(dossierId: string, files: readonly StagedFile[], maxDossierBytes: number): Promise<void> {
+  const stored = await DossierDocumentModel.find({ dossierId: new Types.ObjectId(dossierId) }, { sizeBytes: 1 }).lean();
+  const total = stored.reduce((sum, d) => sum + d.sizeBytes, 0) + files.reduce((sum, f) => sum + f.sizeBytes, 0);
+  if (total > maxDossierBytes) {
+    throw uploadTooLarge('dossier_quota', `The dossier's documents would total ${total} bytes; at most ${maxDossierBytes} bytes per dossier.`);
+  }
+}
+
+async function checkContents(files: readonly StagedFile[], settings: UploadSettings): Promise<CheckedFile[]> {
+  const checked: CheckedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    if (file.sizeBytes > settings.maxFileBytes) throw uploadTooLarge('file_too_large', `Each file may have at most ${settings.maxFileBytes} bytes.`);
+    const source = await openFileSource(file.path);
+    const verdict = await sniffContent(source).finally(() => source.close());
+    if (!verdict.ok) throw contentRefused(index, verdict.rejection, verdict.detail);
+    if (settings.scanner) await scan(index, file, settings.scanner);
+    checked.push({ ...file, kind: verdict.kind, safeName: sanitizeFileName(file.originalName, verdict.kind) });
+  }
+  return checked;
+}
+
+async function scan(index: number, file: StagedFile, scanner: NonNullable<UploadSettings['scanner']>): Promise<void> {
+  let verdict;
+  try {
+    verdict = await scanner({ path: file.path, sizeBytes: file.sizeBytes, sha256: file.sha256 });
+  } catch (cause) {
+    // Fail closed: with a scanner configured, an unscanned file is never stored.
+    throw new AppError('unavailable', 'Virus scanner unavailable', { detail: 'The file could not be scanned; try again later.', cause });
+  }
+  if (verdict !== 'clean') throw contentRefused(index, 'infected', 'The virus scanner found malware in the file.');
+}
+
+async function undoStored(stored: readonly { storageKey: string; id?: string }[], settings: UploadSettings): Promise<void> {
+  for (const { id, storageKey } of stored) {
+    if (id) await DossierDocumentModel.deleteOne({ _id: new Types.ObjectId(id) }).catch(() => undefined);
+    await settings.store.delete(storageKey).catch(() => undefined);
+  }
+}

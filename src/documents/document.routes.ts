@@ -1,0 +1,84 @@
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { APPLICANTS, currentActor, type RouteDefinition } from '../http/route-table';
+import { parseInput } from '../http/validate';
+import { openDocumentDownload, listDossierDocuments } from './document-read.service';
+import { uploadDocuments } from './document-upload.service';
+import { attachmentDisposition } from './file-name';
+import { removeStagedFiles, type StagedFile } from './storage/staging.storage';
+import { receiveStagedFiles, refuseUnwritableDossier } from './upload-middleware';
+import type { UploadSettings } from './upload-settings';
+
+export interface DocumentRouteDeps {
+  now: () => Date;
+  uploads: UploadSettings;
+}
+
+const uploadFieldsSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,60}$/, 'a document code of the procedure, e.g. recycling_plan') });
+
+/** What the staging engine adds to multer's file description. */
+type StagedMulterFile = Express.Multer.File & { sha256: string };
+
+function stagedFilesOf(files: unknown): StagedFile[] {
+  return ((Array.isArray(files) ? files : []) as StagedMulterFile[]).map((file) => ({
+    path: file.path,
+    originalName: file.originalname,
+    sizeBytes: file.size,
+    sha256: file.sha256,
+  }));
+}
+
+/** The documents API: upload (applicant, editable dossiers), list (owner and staff), download (owner and staff). */
+export function documentRoutes(deps: DocumentRouteDeps): RouteDefinition[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/v1/applications/:id/documents',
+      allow: APPLICANTS,
+      before: [refuseUnwritableDossier(), receiveStagedFiles(deps.uploads)],
+      async handler(req, res) {
+        const files = stagedFilesOf(req.files);
+        try {
+          const { code } = parseInput(uploadFieldsSchema, req.body ?? {});
+          const items = await uploadDocuments(currentActor(req), { dossierId: String(req.params.id), code, files }, deps.uploads, deps.now());
+          res.status(201).location(`/api/v1/applications/${String(req.params.id)}/documents`).json({ items });
+        } finally {
+          await removeStagedFiles(files);
+        }
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/applications/:id/documents',
+      allow: [...APPLICANTS, 'officer', 'leader'],
+      async handler(req, res) {
+        res.json(await listDossierDocuments(currentActor(req), String(req.params.id)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/documents/:documentId/download',
+      allow: [...APPLICANTS, 'officer', 'leader'],
+      async handler(req, res) {
+        const download = await openDocumentDownload(currentActor(req), String(req.params.documentId), deps.uploads.store, deps.now());
+        // Never rendered inline: an attachment, with sniffing off and a sandbox in case a browser renders anyway.
+        res.set({
+          'Content-Type': download.mediaType,
+          'Content-Length': String(download.sizeBytes),
+          'Content-Disposition': attachmentDisposition(download.fileName),
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': 'sandbox',
+          'Cache-Control': 'private, no-store',
+          'Repr-Digest': `sha-256=:${Buffer.from(download.sha256, 'hex').toString('base64')}:`,
+        });
+        try {
+          await pipeline(download.content, res);
+        } catch (error) {
+          // A client that hangs up mid-download is not our failure; anything before the headers went out is.
+          if (!res.headersSent) throw error;
+          req.log?.warn({ err: error }, 'download interrupted');
+        }
+      },
+    },
+  ];
+}
