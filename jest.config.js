@@ -17,8 +17,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch,
-      // End-to-end browser suites (test/e2e) join this project when the web pages land (issue 5).
-      roots: ['<rootDir>/test/integration'],
+      roots: ['<rootDir>/test/integration', '<rootDir>/test/e2e'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
