@@ -1,0 +1,49 @@
+/**
+ * Takes screenshots of the main pages for the README: `npx tsx scripts/screenshots.ts [out-dir]`.
+ * Starts its own embedded database and server (demo data), signs in as each demo user, saves PNGs.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedFerretDb } from '../src/db';
+import { launchBrowser, signIn, startE2eServer } from '../test/support/e2e';
+
+const PAGES: { name: string; path: string; user?: string }[] = [
+  { name: 'home', path: '/' },
+  { name: 'lookup', path: '/lookup' },
+  { name: 'certificate-register', path: '/certificates' },
+  { name: 'business-dossiers', path: '/my/dossiers', user: 'doanhnghiep@demo.example.vn' },
+  { name: 'business-new-application', path: '/my/dossiers/new', user: 'doanhnghiep@demo.example.vn' },
+  { name: 'officer-queue', path: '/officer/queue', user: 'chuyenvien@demo.haiphong.gov.vn' },
+  { name: 'leader-decisions', path: '/leader/decisions', user: 'lanhdao@demo.haiphong.gov.vn' },
+  { name: 'leader-statistics', path: '/leader/statistics', user: 'lanhdao@demo.haiphong.gov.vn' },
+  { name: 'admin', path: '/admin', user: 'admin@demo.haiphong.gov.vn' },
+];
+
+async function main(): Promise<void> {
+  const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
+  mkdirSync(out, { recursive: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hp-green-shots-'));
+  const database = await startEmbeddedFerretDb({ dataDir });
+  process.env.TEST_MONGODB_URI = database.uri;
+  const server = await startE2eServer();
+  const browser = await launchBrowser();
+  try {
+    for (const shot of PAGES) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      if (shot.user) await signIn(page, server.url, shot.user);
+      const response = await page.goto(`${server.url}${shot.path}`);
+      if (response && response.status() < 400) await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: true });
+      else process.stdout.write(`skipped ${shot.path} (${response?.status()})\n`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
