@@ -2,8 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { currentActor } from '../http/route-table';
 import { loadUploadableDossier } from './document-access';
-import { StagingWriteError } from './storage/staging.storage';
-import { stagingStorage } from './storage/staging.storage';
+import { StagingWriteError, stagingSettled, stagingStorage } from './storage/staging.storage';
 import { badUploadRequest, uploadTooLarge } from './upload-errors';
 import type { UploadSettings } from './upload-settings';
 
@@ -64,6 +63,10 @@ export function receiveStagedFiles(settings: UploadSettings): RequestHandler {
     },
   }).array('files');
   return (req, res, next) => {
-    receive(req, res, (error?: unknown) => next(error === undefined ? undefined : translateMulterError(error, settings)));
+    receive(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      // After an abort multer answers at once; wait until every staged file of this request is gone.
+      void stagingSettled(req).then(() => next(translateMulterError(error, settings)));
+    });
   };
 }

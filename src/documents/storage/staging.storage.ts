@@ -27,31 +27,64 @@ export class StagingWriteError extends Error {
  * the way, so the bytes are read once and never held in memory. Staged files are only inputs to the upload
  * service: they are removed after every request, accepted or not (and by the sweep after a crash).
  */
+/** Writes still running per request: after an abort, multer answers without waiting for them; we do wait. */
+const inFlight = new WeakMap<object, Set<Promise<void>>>();
+
+function track(req: object, work: Promise<void>): void {
+  const works = inFlight.get(req) ?? new Set<Promise<void>>();
+  inFlight.set(req, works);
+  const tracked: Promise<void> = work.finally(() => works.delete(tracked));
+  works.add(tracked);
+}
+
+/** Resolves once no staging write or removal of this request is running (removals may start late). */
+export async function stagingSettled(req: object): Promise<void> {
+  const works = inFlight.get(req);
+  while (works && works.size > 0) await Promise.allSettled([...works]);
+}
+
+async function stageOne(source: NodeJS.ReadableStream, target: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      hash.update(chunk);
+      size += chunk.length;
+      next(null, chunk);
+    },
+  });
+  const sink = createWriteStream(target, { flags: 'wx' });
+  try {
+    await pipeline(source, measure, sink);
+    return { size, sha256: hash.digest('hex') };
+  } catch (error) {
+    // A sink destroyed before it opened still creates the file once it opens: remove it only after close.
+    // (events.once would reject on the sink's own error event, skipping the removal.)
+    if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
+    await rm(target, { force: true });
+    throw new StagingWriteError(error);
+  }
+}
+
+/**
+ * A multer storage engine that streams each file to a random name in `stagingDir`, measuring and hashing on
+ * the way, so the bytes are read once and never held in memory. Staged files are only inputs to the upload
+ * service: they are removed after every request, accepted or not (and by the sweep after a crash).
+ */
 export function stagingStorage(stagingDir: string): StorageEngine {
   return {
-    _handleFile(_req, file, callback) {
+    _handleFile(req, file, callback) {
       const target = path.join(stagingDir, randomUUID());
-      const hash = createHash('sha256');
-      let size = 0;
-      const measure = new Transform({
-        transform(chunk: Buffer, _encoding, next) {
-          hash.update(chunk);
-          size += chunk.length;
-          next(null, chunk);
-        },
-      });
-      mkdir(stagingDir, { recursive: true })
-        .then(() => pipeline(file.stream, measure, createWriteStream(target, { flags: 'wx' })))
+      const write = mkdir(stagingDir, { recursive: true })
+        .then(() => stageOne(file.stream, target))
         .then(
-          () => callback(null, { path: target, size, sha256: hash.digest('hex') } as Partial<Express.Multer.File>),
-          async (error: unknown) => {
-            await rm(target, { force: true });
-            callback(new StagingWriteError(error));
-          },
+          ({ size, sha256 }) => callback(null, { path: target, size, sha256 } as Partial<Express.Multer.File>),
+          (error: unknown) => callback(error instanceof StagingWriteError ? error : new StagingWriteError(error)),
         );
+      track(req, write);
     },
-    _removeFile(_req, file, callback) {
-      rm(file.path, { force: true }).then(() => callback(null), callback);
+    _removeFile(req, file, callback) {
+      track(req, rm(file.path, { force: true }).then(() => callback(null), callback));
     },
   };
 }
