@@ -68,3 +68,22 @@ export function upload(world: DocumentWorld, user: TestUser | undefined, dossier
 }
 
 export const get = (world: DocumentWorld, user: TestUser, url: string) => request(world.app).get(url).set('Authorization', `Bearer ${user.token}`);
+
+/**
+ * A multipart body written by hand, so a file name reaches the server exactly as given (form-data, used by
+ * supertest's attach, strips path parts and escapes some characters itself).
+ */
+export function rawUpload(world: DocumentWorld, user: TestUser, dossierId: string, code: string, file: { rawName: string; bytes: Buffer }) {
+  const boundary = 'hp-green-boundary-7c1f';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="code"\r\n\r\n${code}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.rawName}"\r\nContent-Type: application/pdf\r\n\r\n`, 'utf8'),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return request(world.app)
+    .post(`/api/v1/applications/${dossierId}/documents`)
+    .set('Authorization', `Bearer ${user.token}`)
+    .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+    .send(body);
+}
