@@ -32,6 +32,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       method: 'post',
       path: '/api/v1/applications',
       allow: APPLICANTS,
+      docs: { summary: 'Open a draft dossier', body: createApplicationSchema },
       async handler(req, res) {
         const dossier = await createApplication(currentActor(req), parseInput(createApplicationSchema, req.body), deps.now());
         res.status(201).location(`/api/v1/applications/${dossier._id}`).json(await describeApplication(currentActor(req), String(dossier._id), deps.now()));
@@ -41,6 +42,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       method: 'get',
       path: '/api/v1/applications',
       allow: SIGNED_IN,
+      docs: { summary: 'List dossiers (applicants see their organization\'s)', query: listApplicationsQuerySchema },
       async handler(req, res) {
         res.json(await listApplications(currentActor(req), parseInput(listApplicationsQuerySchema, req.query), deps.now()));
       },
@@ -57,6 +59,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       method: 'patch',
       path: '/api/v1/applications/:id',
       allow: APPLICANTS,
+      docs: { summary: 'Edit a draft or a dossier under supplementation', body: updateApplicationSchema },
       async handler(req, res) {
         const actor = currentActor(req);
         const dossier = await updateApplication(actor, idParam(req.params.id), parseInput(updateApplicationSchema, req.body), deps.now());
@@ -67,6 +70,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       method: 'post',
       path: '/api/v1/applications/:id/events',
       allow: [...APPLICANTS, 'officer', 'leader'],
+      docs: { summary: 'Send a workflow event (server stamps the time and computes the facts)', body: eventBodySchema },
       async handler(req, res) {
         const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
         const applied = await applyEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, deps);

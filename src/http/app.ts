@@ -15,6 +15,7 @@ import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
+import { openApiDocument } from './openapi';
 import { routerFromTable, type RouteDefinition } from './route-table';
 import type session from 'express-session';
 import type { TFunction } from 'i18next';
@@ -35,6 +36,14 @@ export interface AppDeps {
   /** Defaults to the strings in views/locales. */
   translate?: (locale: Locale) => TFunction;
 }
+
+const openApiRoute: RouteDefinition = {
+  method: 'get',
+  path: '/api/v1/openapi.json',
+  allow: ['public'],
+  handler: () => undefined,
+  docs: { summary: 'This OpenAPI document', tag: 'meta' },
+};
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
 export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar'>): RouteDefinition[] {
@@ -74,7 +83,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(bearerAuthentication(now));
   installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now });
   app.use(language);
-  app.use(routerFromTable(routeTable(deps)));
+  const routes = routeTable(deps);
+  const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
+  app.get(openApiRoute.path, (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(routerFromTable(routes));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFoundHandler);

@@ -1,4 +1,5 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/roles';
 import { forbidden, unauthenticated } from '../errors';
@@ -13,6 +14,8 @@ export interface RouteDefinition {
   handler: (req: Request, res: Response) => Promise<void> | void;
   /** Extra middleware before the handler (rate limits, uploads). */
   before?: RequestHandler[];
+  /** For the OpenAPI document: what the route does and the zod schemas of its input. */
+  docs?: { summary: string; body?: z.ZodType; query?: z.ZodType; tag?: string };
 }
 
 export const STAFF: readonly Role[] = ['officer', 'leader', 'admin'];
