@@ -60,7 +60,7 @@ async function stageOne(source: NodeJS.ReadableStream, target: string): Promise<
   } catch (error) {
     // A sink destroyed before it opened still creates the file once it opens: remove it only after close.
     // (events.once would reject on the sink's own error event, skipping the removal.)
-    if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
     await rm(target, { force: true });
     throw new StagingWriteError(error);
   }

@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { AuditEntryModel } from '../../../src/audit';
 import { DossierDocumentModel } from '../../../src/documents';
-import { eprRequiredDocuments } from '../../support/dossiers';
+import request from 'supertest';
+import { attachDocuments, eprRequiredDocuments } from '../../support/dossiers';
 import { useTestDatabase } from '../../support/test-database';
 import { minimalDocx, minimalJpeg, minimalPdf, minimalPng, minimalXlsx } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, get, rawUpload, upload, useDocumentWorld } from './document-test-kit';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** supertest buffers binary bodies only when asked to. */
-function binaryParser(res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('uploading, listing and downloading dossier documents', () => {
   const database = useTestDatabase();
@@ -104,7 +98,7 @@ describe('uploading, listing and downloading dossier documents', () => {
     const url = `/api/v1/documents/${res.body.items[0].id}/download`;
 
     for (const reader of [world.business, world.officer, world.leader]) {
-      const download = await get(world, reader, url).buffer(true).parse(binaryParser).expect(200);
+      const download = await get(world, reader, url).responseType('blob').expect(200);
       expect(Buffer.compare(download.body as Buffer, bytes)).toBe(0);
       expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(download.headers['content-disposition']).toBe(`attachment; filename="Ke hoach tai che.docx"; filename*=UTF-8''${encodeURIComponent('Kế hoạch tái chế.docx')}`);
@@ -138,5 +132,19 @@ describe('uploading, listing and downloading dossier documents', () => {
 
     const after = await get(world, world.business, `/api/v1/applications/${dossierId}`).expect(200);
     expect(after.body.requiredDocumentsMissing).toEqual([]);
+  });
+
+  it('when an officer requests supplementation, then the applicant may upload again and earlier versions stay', async () => {
+    const dossierId = await createEprDraft(world);
+    await attachDocuments(dossierId, eprRequiredDocuments(), world.business.id);
+    const send = (token: string, body: object) => request(world.app).post(`/api/v1/applications/${dossierId}/events`).set('Authorization', `Bearer ${token}`).send(body);
+    await send(world.business.token, { type: 'SUBMIT' }).expect(201);
+    await send(world.officer.token, { type: 'REQUEST_SUPPLEMENT', reasons: ['Kế hoạch tái chế chưa ký'] }).expect(201);
+
+    const res = await upload(world, world.business, dossierId, 'recycling_plan', [{ name: 'signed.pdf', bytes: minimalPdf('signed') }]).expect(201);
+    expect(res.body.items[0].version).toBe(2);
+    const list = await get(world, world.officer, `/api/v1/applications/${dossierId}/documents`).expect(200);
+    const plan = list.body.items.find((i: { code: string }) => i.code === 'recycling_plan');
+    expect(plan.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
   });
 });
