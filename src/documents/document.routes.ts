@@ -35,6 +35,8 @@ export function documentRoutes(deps: DocumentRouteDeps): RouteDefinition[] {
       method: 'post',
       path: '/api/v1/applications/:id/documents',
       allow: APPLICANTS,
+      // Multipart, so no JSON body schema: fields `code` (a document code of the procedure) and `files`.
+      docs: { summary: 'Upload files (multipart: code, files) as the next versions of one document of a draft or a dossier under supplementation', tag: 'documents' },
       before: [refuseUnwritableDossier(), receiveStagedFiles(deps.uploads)],
       async handler(req, res) {
         const files = stagedFilesOf(req.files);
@@ -51,6 +53,7 @@ export function documentRoutes(deps: DocumentRouteDeps): RouteDefinition[] {
       method: 'get',
       path: '/api/v1/applications/:id/documents',
       allow: [...APPLICANTS, 'officer', 'leader'],
+      docs: { summary: "A dossier's documents by code, every version newest first", tag: 'documents' },
       async handler(req, res) {
         res.json(await listDossierDocuments(currentActor(req), String(req.params.id)));
       },
@@ -59,6 +62,7 @@ export function documentRoutes(deps: DocumentRouteDeps): RouteDefinition[] {
       method: 'get',
       path: '/api/v1/documents/:documentId/download',
       allow: [...APPLICANTS, 'officer', 'leader'],
+      docs: { summary: 'Download one document version as an attachment (audited)', tag: 'documents' },
       async handler(req, res) {
         const download = await openDocumentDownload(currentActor(req), String(req.params.documentId), deps.uploads.store, deps.now());
         // Never rendered inline: an attachment, with sniffing off and a sandbox in case a browser renders anyway.
