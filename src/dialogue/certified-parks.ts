@@ -1,0 +1,36 @@
+import { trusted } from 'mongoose';
+import { ApplicationModel } from '../applications/application.model';
+import { CertificateModel, type CertificateRecord } from '../certificates';
+
+export interface CertifiedItem {
+  number: string;
+  holderName: string;
+  dossierCode: string;
+  issuedAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface CertifiedFigures {
+  ecoIndustrialParks: CertifiedItem[];
+  ecoEnterprises: CertifiedItem[];
+}
+
+/**
+ * Eco-industrial parks and eco-enterprises holding a valid certificate at the end of the scope (issued before
+ * it, neither revoked nor expired by then). The kind is on the dossier, read in a second query ($lookup is
+ * unavailable on FerretDB 1.24). Province-wide this is tens of certificates, so it is read whole.
+ */
+export async function certifiedAt(endsAt: Date): Promise<CertifiedFigures> {
+  const certificates = await CertificateModel.find({ type: 'green_transformation', issuedAt: trusted({ $lt: endsAt }) })
+    .sort({ number: 1 })
+    .lean<CertificateRecord[]>();
+  // Judged at the scope's end, not today: a later revocation does not rewrite what held during the period.
+  const valid = certificates.filter((c) => !(c.revokedAt && c.revokedAt < endsAt) && !(c.status === 'revoked' && !c.revokedAt) && !(c.expiresAt && c.expiresAt <= endsAt));
+  const dossiers = await ApplicationModel.find({ _id: trusted({ $in: valid.map((c) => c.dossierId) }) }, { 'data.certificateKind': 1 }).lean<{ _id: unknown; data?: { certificateKind?: string } }[]>();
+  const kindOf = new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
+  const item = (c: CertificateRecord): CertifiedItem => ({ number: c.number, holderName: c.holderName, dossierCode: c.dossierCode, issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null });
+  return {
+    ecoIndustrialParks: valid.filter((c) => kindOf.get(String(c.dossierId)) === 'eco_industrial_park').map(item),
+    ecoEnterprises: valid.filter((c) => kindOf.get(String(c.dossierId)) === 'eco_enterprise').map(item),
+  };
+}

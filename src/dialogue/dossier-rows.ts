@@ -1,0 +1,83 @@
+import { trusted } from 'mongoose';
+import { ApplicationModel, type ApplicationRecord } from '../applications/application.model';
+import { workingDaysBetween, type WorkingCalendar } from '../calendar';
+import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
+import { inScope, type ReportScope } from './report-scope';
+
+/** One dossier as the briefing counts it: every dossier figure is a sum over these rows, and the XLSX lists them. */
+export interface DossierRow {
+  code: string;
+  type: WorkflowType;
+  title: string;
+  state: string;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  currentDueAt: Date | null;
+  receivedInScope: boolean;
+  decidedInScope: boolean;
+  approvedInScope: boolean;
+  /** For decisions in scope: decided by the current due date (as the PGI on-time indicator counts it). */
+  onTime: boolean | null;
+  processingWorkingDays: number | null;
+  /** Received in scope, still in processing and past its due date at the time of the report. */
+  overdueNow: boolean;
+  eprRecyclingObligationKg: number | null;
+  eprContributionVnd: number | null;
+  ghgEmissionsTco2e: number | null;
+  ghgReductionTargetTco2e: number | null;
+  renewableCapacityKwp: number | null;
+}
+
+type Lean = Pick<ApplicationRecord, 'code' | 'type' | 'title' | 'state' | 'submittedAt' | 'decidedAt' | 'deadlines' | 'data' | 'results'>;
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const resultOf = (results: Record<string, unknown> | undefined, name: string) => ((results?.[name] as { result?: Record<string, unknown> } | undefined)?.result ?? {});
+const PROCESSING: readonly string[] = PROCESSING_STATES;
+
+/** Pure: the row of one dossier for a scope, at `asOf`. Highlights count approvals decided in the scope only. */
+export function dossierRow(dossier: Lean, scope: ReportScope, asOf: Date, calendar: WorkingCalendar): DossierRow {
+  const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: Date; currentDueAt?: Date | null; overdue?: boolean };
+  const decidedAt = dossier.decidedAt ?? null;
+  const receivedInScope = inScope(scope, dossier.submittedAt);
+  const decidedInScope = inScope(scope, decidedAt);
+  const approvedInScope = decidedInScope && dossier.state !== 'rejected';
+  const due = deadlines.currentDueAt ? new Date(deadlines.currentDueAt) : null;
+  const onTime = decidedInScope && decidedAt ? deadlines.overdue !== true && (!due || decidedAt <= due) : null;
+  const processingWorkingDays = decidedInScope && decidedAt && deadlines.receivedAt ? workingDaysBetween(new Date(deadlines.receivedAt), decidedAt, calendar) : null;
+  const overdueNow = receivedInScope && PROCESSING.includes(dossier.state) && (deadlines.overdue === true || (due !== null && due < asOf));
+  const data = dossier.data ?? {};
+  const pick = (type: WorkflowType, value: number | null) => (approvedInScope && dossier.type === type ? value : null);
+  return {
+    code: dossier.code,
+    type: dossier.type,
+    title: dossier.title,
+    state: dossier.state,
+    submittedAt: dossier.submittedAt ?? null,
+    decidedAt,
+    currentDueAt: due,
+    receivedInScope,
+    decidedInScope,
+    approvedInScope,
+    onTime,
+    processingWorkingDays,
+    overdueNow,
+    eprRecyclingObligationKg: pick('epr', num(resultOf(dossier.results, 'eprObligation').totalRecyclingObligationKg)),
+    eprContributionVnd: pick('epr', num(resultOf(dossier.results, 'eprObligation').totalContributionVnd)),
+    ghgEmissionsTco2e: pick('emissions_reduction', num(resultOf(dossier.results, 'ghgEmissions').totalEmissionsTco2e)),
+    ghgReductionTargetTco2e: pick('emissions_reduction', num(data.reductionTargetTco2e)),
+    renewableCapacityKwp: pick('renewable_energy', num(data.capacityKw)),
+  };
+}
+
+/**
+ * Streams the rows of every dossier received or decided in the scope, by code, from a cursor, so a
+ * province-wide year (10k+ dossiers) never sits in memory at once.
+ */
+export async function* scopeDossierRows(scope: ReportScope, asOf: Date, calendar: WorkingCalendar): AsyncGenerator<DossierRow> {
+  const range = trusted({ $gte: scope.startsAt, $lt: scope.endsAt });
+  const cursor = ApplicationModel.find({ $or: [{ submittedAt: range }, { decidedAt: range }] }, { code: 1, type: 1, title: 1, state: 1, submittedAt: 1, decidedAt: 1, deadlines: 1, data: 1, results: 1 })
+    .sort({ code: 1 })
+    .lean<Lean>()
+    .cursor({ batchSize: 500 });
+  for await (const dossier of cursor) yield dossierRow(dossier as Lean, scope, asOf, calendar);
+}

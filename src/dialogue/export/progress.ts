@@ -1,0 +1,41 @@
+import { trusted, Types } from 'mongoose';
+import { ApplicationModel } from '../../applications/application.model';
+import { loadConference } from '../conference.service';
+import { conferencePetitionFilter } from '../petition-figures';
+import { PetitionModel } from '../petition.model';
+import { reportScope } from '../report-scope';
+import { ExportModel } from './export.model';
+
+/** Rows between progress writes: often enough for a progress bar, rarely enough not to slow the export. */
+const EVERY = 1000;
+
+/**
+ * Progress of one export as rows done over rows expected. The total is counted up front (the figures pass
+ * reads every dossier once; the XLSX reads dossiers and petitions again to write them).
+ */
+export async function progressReporter(exportId: string, conferenceId: string, format: string, startedAt: Date) {
+  const scope = reportScope((await loadConference(conferenceId)).scope);
+  const range = trusted({ $gte: scope.startsAt, $lt: scope.endsAt });
+  const [dossiers, petitions] = await Promise.all([
+    ApplicationModel.countDocuments({ $or: [{ submittedAt: range }, { decidedAt: range }] }),
+    PetitionModel.countDocuments(conferencePetitionFilter(new Types.ObjectId(conferenceId).toHexString(), scope)),
+  ]);
+  const total = format === 'xlsx' ? 2 * dossiers + petitions : dossiers;
+  let done = 0;
+  let pending: Promise<unknown> = ExportModel.updateOne({ _id: exportId }, { $set: { status: 'running', startedAt, progress: { phase: 'figures', done, total } } });
+  await pending;
+  return {
+    tick(phase: string): void {
+      done += 1;
+      if (done % EVERY !== 0) return;
+      // Fire and chain: the cursor keeps going; writes stay in order and at most one is in flight.
+      const at = done;
+      pending = pending.then(() => ExportModel.updateOne({ _id: exportId }, { $set: { progress: { phase, done: at, total } } })).catch(() => undefined);
+    },
+    /** Waits for the last progress write, so the final status is never overwritten by a late one. */
+    async finished(): Promise<{ phase: string; done: number; total: number }> {
+      await pending;
+      return { phase: 'done', done: total, total };
+    },
+  };
+}

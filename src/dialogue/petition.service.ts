@@ -1,0 +1,102 @@
+import { trusted, Types } from 'mongoose';
+import { recordAudit } from '../audit';
+import type { Actor } from '../auth';
+import { allocateSequence } from '../db';
+import { forbidden, notFound, validationFailed } from '../errors';
+import { OrganizationModel } from '../organizations';
+import { localDateOf } from '../calendar';
+import { loadConference } from './conference.service';
+import type { FilePetitionInput, ListPetitionsQuery } from './dialogue.schemas';
+import { PetitionChangeModel, PetitionModel, type PetitionRecord } from './petition.model';
+
+const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
+const isStaff = (actor: Actor) => actor.kind === 'user' && (actor.role === 'officer' || actor.role === 'leader' || actor.role === 'admin');
+
+export function presentPetition(petition: PetitionRecord) {
+  return {
+    id: String(petition._id),
+    code: petition.code,
+    conferenceId: petition.conferenceId ? String(petition.conferenceId) : undefined,
+    topic: petition.topic,
+    text: petition.text,
+    organizationId: String(petition.organizationId),
+    organizationName: petition.organizationName,
+    linkedDossierCodes: petition.linkedDossierCodes,
+    channel: petition.channel,
+    receivedAt: petition.receivedAt,
+    status: petition.status,
+    responsibleUnit: petition.responsibleUnit,
+    response: petition.response,
+    answeredAt: petition.answeredAt,
+    closedAt: petition.closedAt,
+    revision: petition.revision,
+  };
+}
+
+/** Applicants file for their own organization; officers and leaders enter one raised at a conference for a named one. */
+function filingOrganization(actor: Actor, input: FilePetitionInput): string {
+  if (actor.kind !== 'user') throw forbidden();
+  if (isApplicant(actor)) {
+    if (!actor.organizationId) throw forbidden('Your account belongs to no organization.');
+    if (input.organizationId && input.organizationId !== actor.organizationId) throw forbidden('You file petitions for your own organization only.');
+    return actor.organizationId;
+  }
+  if (actor.role !== 'officer' && actor.role !== 'leader') throw forbidden();
+  if (!input.organizationId) throw validationFailed([{ field: 'organizationId', message: 'Name the organization that raised the petition.' }]);
+  return input.organizationId;
+}
+
+export async function filePetition(actor: Actor, input: FilePetitionInput, now: Date) {
+  const organizationId = filingOrganization(actor, input);
+  const organization = await OrganizationModel.findById(organizationId, { name: 1 }).lean();
+  if (!organization) throw validationFailed([{ field: 'organizationId', message: 'No such organization.' }]);
+  if (input.conferenceId) await loadConference(input.conferenceId);
+  const year = localDateOf(now).slice(0, 4);
+  const number = await allocateSequence(`petition:${year}`, now);
+  const created = await PetitionModel.create({
+    code: `HP-KN-${year}-${String(number).padStart(6, '0')}`,
+    conferenceId: input.conferenceId,
+    topic: input.topic,
+    text: input.text,
+    organizationId,
+    organizationName: organization.name,
+    linkedDossierCodes: input.linkedDossierCodes,
+    channel: isApplicant(actor) ? 'web' : 'officer',
+    filedBy: actor.kind === 'user' ? actor.userId : 'system',
+    receivedAt: now,
+  });
+  await recordAudit({ at: now, actor, action: 'petition.file', target: { kind: 'petition', id: String(created._id), label: created.code }, changedFields: Object.keys(input) });
+  return presentPetition(created.toObject() as PetitionRecord);
+}
+
+/** Someone else's petition looks exactly like a missing one. */
+export async function loadReadablePetition(actor: Actor, id: string): Promise<PetitionRecord> {
+  if (!Types.ObjectId.isValid(id)) throw notFound(`Petition ${id}`);
+  const petition = await PetitionModel.findById(id).lean<PetitionRecord>();
+  const readable = petition && (isStaff(actor) || (actor.kind === 'user' && actor.organizationId === String(petition.organizationId)));
+  if (!petition || !readable) throw notFound(`Petition ${id}`);
+  return petition;
+}
+
+export async function listPetitions(actor: Actor, query: ListPetitionsQuery) {
+  const filter: Record<string, unknown> = {};
+  if (!isStaff(actor)) {
+    // An applicant without an organization sees nothing rather than an unfiltered list.
+    if (actor.kind !== 'user' || !actor.organizationId) return { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
+    filter.organizationId = actor.organizationId;
+  }
+  if (query.conferenceId) filter.conferenceId = query.conferenceId;
+  if (query.topic) filter.topic = query.topic;
+  if (query.status) filter.status = query.status;
+  const [total, items] = await Promise.all([
+    PetitionModel.countDocuments(filter),
+    PetitionModel.find(filter).sort({ receivedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<PetitionRecord[]>(),
+  ]);
+  return { total, page: query.page, pageSize: query.pageSize, items: items.map(presentPetition) };
+}
+
+export async function petitionHistory(actor: Actor, id: string) {
+  const petition = await loadReadablePetition(actor, id);
+  const changes = await PetitionChangeModel.find({ petitionId: petition._id, revision: trusted({ $gte: 1 }) }).sort({ revision: 1 }).lean();
+  return { code: petition.code, changes: changes.map(({ revision, action, from, to, at, actor: by, fields }) => ({ revision, action, from, to, at, actor: by, fields })) };
+}
