@@ -1,0 +1,50 @@
+import type { Request } from 'express';
+import { listCertificates } from '../../certificates';
+import { notFound } from '../../errors';
+import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { obligationCalendar } from './obligation-calendar';
+import { APPLICANT_PAGES } from './page-helpers';
+
+/** Where anyone checks a certificate: printed on the certificate page. */
+const verificationUrl = (req: Request, code: string) => `${req.protocol}://${req.get('host') ?? 'localhost'}/certificates/verify?code=${encodeURIComponent(code)}`;
+
+/** The organization's certificates (a printable page each) and its obligation calendar. */
+export function certificatePages(deps: { now: () => Date }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/my/certificates',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const { items } = await listCertificates(currentActor(req), deps.now());
+        res.render('business/certificates', { title: res.locals.t('business.certificates.title'), certificates: items });
+      },
+    },
+    {
+      method: 'get',
+      path: '/my/certificates/:key',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const key = String(req.params.key).trim();
+        const { items } = await listCertificates(currentActor(req), deps.now());
+        // Only the organization's own certificates are listed, so another's looks missing.
+        const certificate = items.find((c) => c.number === key || c.verificationCode === key.toUpperCase());
+        if (!certificate) throw notFound('Certificate');
+        res.render('business/certificate', {
+          title: `${res.locals.t('business.certificates.certificate')} ${certificate.number}`,
+          certificate,
+          verifyUrl: verificationUrl(req, certificate.verificationCode),
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/my/calendar',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const { items } = await listCertificates(currentActor(req), deps.now());
+        res.render('business/calendar', { title: res.locals.t('business.calendar.title'), entries: obligationCalendar(deps.now(), items) });
+      },
+    },
+  ];
+}

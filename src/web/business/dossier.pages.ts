@@ -1,0 +1,71 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { applyEvent } from '../../applications/apply-event';
+import type { WorkingCalendar } from '../../calendar';
+import { isAppError } from '../../errors';
+import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { parseInput } from '../../http/validate';
+import { dataSummary } from './dossier-data-summary';
+import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
+import { APPLICANT_PAGES, flashOf } from './page-helpers';
+
+const eventFormSchema = z.object({
+  type: z.enum(APPLICANT_EVENTS),
+  reason: z.string().trim().max(2000).optional(),
+  confirmed: z.literal('yes').optional(),
+});
+
+async function renderDossier(req: Request, res: Response, deps: { now: () => Date }, extra: Record<string, unknown> = {}, status = 200) {
+  const view = await loadDossierView(currentActor(req), String(req.params.id), deps.now());
+  const locale = res.locals.locale === 'en' ? 'en' : 'vi';
+  const summary = dataSummary(view.dossier.type, view.dossier.data, res.locals.t, locale);
+  res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, ...extra });
+}
+
+/** The applicant's dossier page and the events it may send (submit, resubmit, withdraw after confirming). */
+export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/my/dossiers/:id',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        res.locals.flash = flashOf(res, req.query.done);
+        await renderDossier(req, res, deps);
+      },
+    },
+    {
+      method: 'get',
+      path: '/my/dossiers/:id/withdraw',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const view = await loadDossierView(currentActor(req), String(req.params.id), deps.now());
+        if (!view.actions.includes('WITHDRAW')) return res.redirect(303, `/my/dossiers/${view.dossier.id}`);
+        res.render('business/withdraw', { title: res.locals.t('business.withdraw.title'), dossier: view.dossier });
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/dossiers/:id/events',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const id = String(req.params.id);
+        const form = parseInput(eventFormSchema, req.body ?? {});
+        // Withdrawing cannot be undone: without the confirmation page's answer, ask first.
+        if (form.type === 'WITHDRAW' && form.confirmed !== 'yes') return res.redirect(303, `/my/dossiers/${id}/withdraw`);
+        const payload = form.type === 'WITHDRAW' && form.reason ? { reason: form.reason } : undefined;
+        try {
+          await applyEvent(currentActor(req), id, { type: form.type, payload }, deps);
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== 'invalid_transition' && error.code !== 'conflict')) throw error;
+          const refusal = {
+            event: form.type,
+            reasons: error.code === 'invalid_transition' ? reasonsOf(error.extensions, String(res.locals.locale)) : [res.locals.t('business.refused.conflict')],
+          };
+          return renderDossier(req, res, deps, { refusal }, error.code === 'conflict' ? 409 : 422);
+        }
+        res.redirect(303, `/my/dossiers/${id}?done=${form.type}`);
+      },
+    },
+  ];
+}
