@@ -14,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
+import { DOCUMENT_SWEEP_JOB, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
@@ -45,12 +46,14 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   await ensureIndexes();
   const now = () => new Date();
   const client = database.connection.getClient();
+  const uploads = uploadSettingsFromConfig({ ...config, uploadDir: fromRoot(config.uploadDir) });
   const calendar = DEFAULT_WORKING_CALENDAR;
   const scheduler = createScheduler({
     handlers: {
       [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
       [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger }),
+      [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
@@ -59,6 +62,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   });
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
+  await scheduleDocumentSweep(now());
 
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
@@ -67,7 +71,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   }
 
   const sessionStore = createSessionStore(client, database.connection.name);
-  const app = createApp({ config, logger, database, now, calendar, sessionStore });
+  const app = createApp({ config, logger, database, now, calendar, sessionStore, uploads });
   const http = await startHttpServer(app, config.port);
   scheduler.start();
   const url = `http://localhost:${http.port}`;

@@ -10,7 +10,7 @@ import type { ContentRejection } from './content/media-kinds';
  */
 export type UploadRejection = ContentRejection | 'infected' | 'too_many_files' | 'file_too_large' | 'dossier_quota' | 'missing_file' | 'unknown_code' | 'malformed_request' | 'unexpected_field';
 
-const REFUSED_CONTENT_CODE = 'validation_failed' as const;
+const REFUSED_CONTENT_CODE = 'unsupported_media_type' as const;
 
 export function contentRefused(fileIndex: number, reason: ContentRejection | 'infected', detail: string): AppError {
   return new AppError(REFUSED_CONTENT_CODE, 'File refused', {

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid_transition'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';

@@ -13,6 +13,7 @@ import { installViewEngine } from './view-engine';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
+import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
 import { openApiDocument } from './openapi';
@@ -33,6 +34,8 @@ export interface AppDeps {
   calendar?: WorkingCalendar;
   /** Session store for browser sign-in (the database in production and tests). */
   sessionStore?: session.Store;
+  /** Where and how uploads are stored; defaults to the configured UPLOAD_DIR on local disk. */
+  uploads?: UploadSettings;
   /** Defaults to the strings in views/locales. */
   translate?: (locale: Locale) => TFunction;
 }
@@ -46,10 +49,12 @@ const openApiRoute: RouteDefinition = {
 };
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
-export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar'>): RouteDefinition[] {
+export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads'>): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
-  return [...webPages({ now }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now })];
+  // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
+  const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
+  return [...webPages({ now }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -83,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(bearerAuthentication(now));
   installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now });
   app.use(language);
-  const routes = routeTable(deps);
+  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config) });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
   app.get(openApiRoute.path, (_req, res) => {
     res.json(openApi);

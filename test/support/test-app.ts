@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { loadConfig, type Config } from '../../src/config';
 import type { DatabaseConnection } from '../../src/db';
+import type { UploadSettings } from '../../src/documents';
 import { createApp } from '../../src/http';
 import { createSessionStore } from '../../src/http/session';
 import { createLogger } from '../../src/logging/logger';
@@ -12,9 +13,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** The real app; given a real database it also gets the database session store, as in production. */
 export function buildTestApp(
   database: Pick<DatabaseConnection, 'ping'> & Partial<Pick<DatabaseConnection, 'connection'>>,
-  options: { routers?: Router[]; env?: Record<string, string>; now?: () => Date } = {},
+  options: { routers?: Router[]; env?: Record<string, string>; now?: () => Date; uploads?: UploadSettings } = {},
 ) {
   const config = testConfig(options.env);
   const sessionStore = database.connection ? createSessionStore(database.connection.getClient(), database.connection.name) : undefined;
-  return createApp({ config, logger: createLogger(config.logLevel), database, routers: options.routers, sessionStore, now: options.now });
+  return createApp({ config, logger: createLogger(config.logLevel), database, routers: options.routers, sessionStore, now: options.now, uploads: options.uploads });
 }

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { DatabaseConnection } from '../../../src/db';
-import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../../../src/documents';
-import { routerFromTable } from '../../../src/http/route-table';
+import { uploadSettingsFromConfig, type UploadSettings } from '../../../src/documents';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { EPR_DATA } from '../../support/dossiers';
 import { buildTestApp } from '../../support/test-app';
@@ -40,7 +39,7 @@ export function useDocumentWorld(database: () => DatabaseConnection, overrides: 
   };
   beforeAll(async () => {
     world.uploads = uploadSettingsFromConfig({ uploadDir, maxUploadBytes: 256 * 1024 }, { maxFilesPerRequest: 3, maxDossierBytes: 600 * 1024, ...overrides });
-    world.app = buildTestApp(database(), { routers: [routerFromTable(documentRoutes({ now: () => new Date(), uploads: world.uploads }))] });
+    world.app = buildTestApp(database(), { uploads: world.uploads });
     world.business = await createUser(world.app, 'business', await createOrganization());
     world.otherBusiness = await createUser(world.app, 'business', await createOrganization('Công ty khác'));
     world.officer = await createUser(world.app, 'officer');

@@ -16,7 +16,7 @@ describe('the virus-scanner hook', () => {
   const world = useDocumentWorld(database, { scanner });
 
   it.each([
-    ['the scanner finds malware', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE', 400, 'infected'],
+    ['the scanner finds malware', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE', 415, 'infected'],
     ['the scanner is down (fail closed)', 'SCANNER-DOWN', 503, undefined],
   ])('when %s, then the upload is refused and nothing is stored', async (_what, marker, status, reason) => {
     const dossierId = await createEprDraft(world);
