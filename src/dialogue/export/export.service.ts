@@ -69,7 +69,7 @@ export async function listExports(conferenceId: string) {
 export async function exportFile(conferenceId: string, exportId: string, storage: ExportStorage) {
   const record = await loadExport(conferenceId, exportId);
   if (record.status !== 'done' || !record.fileName) {
-    throw new AppError('conflict', 'Not ready', { detail: `The export is ${record.status}.`, extensions: { status: record.status, progress: record.progress } });
+    throw new AppError('conflict', 'Not ready', { detail: `The export is ${record.status}.`, extensions: { exportStatus: record.status, progress: record.progress } });
   }
   const conference = await loadConference(conferenceId);
   const downloadName = `hoi-nghi-doi-thoai-${conference.date}-${record.locale}.${record.format}`;

@@ -22,7 +22,7 @@ export async function progressReporter(exportId: string, conferenceId: string, f
   ]);
   const total = format === 'xlsx' ? 2 * dossiers + petitions : dossiers;
   let done = 0;
-  let pending: Promise<unknown> = ExportModel.updateOne({ _id: exportId }, { $set: { status: 'running', startedAt, progress: { phase: 'figures', done, total } } });
+  let pending: Promise<unknown> = ExportModel.updateOne({ _id: exportId }, { $set: { status: 'running', startedAt, progress: { phase: 'figures', done, total } } }).exec();
   await pending;
   return {
     tick(phase: string): void {
@@ -30,7 +30,8 @@ export async function progressReporter(exportId: string, conferenceId: string, f
       if (done % EVERY !== 0) return;
       // Fire and chain: the cursor keeps going; writes stay in order and at most one is in flight.
       const at = done;
-      pending = pending.then(() => ExportModel.updateOne({ _id: exportId }, { $set: { progress: { phase, done: at, total } } })).catch(() => undefined);
+      // A lost progress write only makes the bar lag; it must not fail the export.
+      pending = pending.then(() => ExportModel.updateOne({ _id: exportId }, { $set: { progress: { phase, done: at, total } } }).exec()).catch(() => undefined);
     },
     /** Waits for the last progress write, so the final status is never overwritten by a late one. */
     async finished(): Promise<{ phase: string; done: number; total: number }> {

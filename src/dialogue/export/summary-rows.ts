@@ -32,11 +32,11 @@ export function summaryRows(figures: ConferenceFigures, t: TFunction): SummaryRo
   add('dossiers.highlights.ghgEmissionsTco2e', t('dialogue.ghgEmissions'), h.ghgEmissionsTco2e, 'tCO2e');
   add('dossiers.highlights.ghgReductionTargetTco2e', t('dialogue.ghgReduction'), h.ghgReductionTargetTco2e, 'tCO2e');
   add('dossiers.highlights.renewableCapacityKwp', t('dialogue.renewableCapacity'), h.renewableCapacityKwp, 'kWp');
-  add('certified.ecoIndustrialParks', t('dialogue.ecoParks'), figures.certified.ecoIndustrialParks.length);
-  add('certified.ecoEnterprises', t('dialogue.ecoEnterprises'), figures.certified.ecoEnterprises.length);
+  add('certified.ecoIndustrialParks.length', t('dialogue.ecoParks'), figures.certified.ecoIndustrialParks.length);
+  add('certified.ecoEnterprises.length', t('dialogue.ecoEnterprises'), figures.certified.ecoEnterprises.length);
   add('petitions.total', t('dialogue.petitions'), figures.petitions.total);
   add('petitions.open', t('dialogue.openItems'), figures.petitions.open);
   for (const status of PETITION_STATUSES) add(`petitions.byStatus.${status}`, t(`dialogue.statuses.${status}`), figures.petitions.byStatus[status]);
-  for (const group of figures.petitions.byTopic) add(`petitions.byTopic.${group.topic}.total`, t(`dialogue.topics.${group.topic}`), group.total);
+  figures.petitions.byTopic.forEach((group, i) => add(`petitions.byTopic.${i}.total`, t(`dialogue.topics.${group.topic}`), group.total));
   return rows;
 }
