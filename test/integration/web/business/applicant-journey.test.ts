@@ -1,0 +1,224 @@
+import request from 'supertest';
+import { DEFAULT_WORKING_CALENDAR } from '../../../../src/calendar';
+import { routerFromTable } from '../../../../src/http/route-table';
+import { businessPages } from '../../../../src/web/business';
+import { createOrganization, createUser, PASSWORD, type TestUser } from '../../../support/actors';
+import { browser, csrfTokenOf } from '../../../support/browser-session';
+import { attachDocuments, eprRequiredDocuments } from '../../../support/dossiers';
+import { buildTestApp } from '../../../support/test-app';
+import { useTestDatabase } from '../../../support/test-database';
+
+const EPR_FORM = {
+  title: 'EPR bao bì PET 2026',
+  reportingYear: '2026',
+  role: 'producer',
+  previousYearAmountVnd: '50000000000',
+  complianceMethod: 'recycle',
+  'productLines.0.productCode': 'packaging_rigid_pet',
+  'productLines.0.placedOnMarketKg': '500000',
+  'productLines.1.productCode': '',
+  'productLines.1.placedOnMarketKg': '',
+};
+
+describe('the applicant journey through the business pages', () => {
+  const database = useTestDatabase();
+  let app: ReturnType<typeof buildTestApp>;
+  let business: TestUser;
+  let officer: TestUser;
+
+  beforeAll(async () => {
+    const deps = { now: () => new Date(), calendar: DEFAULT_WORKING_CALENDAR };
+    app = buildTestApp(database(), { routers: [routerFromTable(businessPages(deps))] });
+    business = await createUser(app, 'business', await createOrganization());
+    officer = await createUser(app, 'officer');
+  });
+
+  async function signedIn(user: TestUser = business) {
+    const b = browser(app);
+    expect((await b.signIn(user.email, PASSWORD)).status).toBe(303);
+    return b;
+  }
+
+  async function createEprDraft(b: Awaited<ReturnType<typeof signedIn>>): Promise<string> {
+    const token = csrfTokenOf((await b.agent.get('/my/dossiers/new/epr')).text);
+    const res = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...EPR_FORM });
+    expect(res.status).toBe(303);
+    return /\/my\/dossiers\/([0-9a-f]{24})/.exec(res.headers.location as string)![1]!;
+  }
+
+  async function postEvent(b: Awaited<ReturnType<typeof signedIn>>, id: string, fields: Record<string, string>) {
+    const token = csrfTokenOf((await b.agent.get(`/my/dossiers/${id}`)).text);
+    return b.agent.post(`/my/dossiers/${id}/events`).type('form').send({ _csrf: token, ...fields });
+  }
+
+  it('when an applicant files, is asked to supplement, edits and resubmits, then every page shows what it should', async () => {
+    const b = await signedIn();
+
+    // Arrange the form with two mistakes: a negative mass and a year that is not a number.
+    const form = await b.agent.get('/my/dossiers/new/epr');
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<legend>Bước 2 · Nghĩa vụ tái chế</legend>');
+    const refused = await b.agent
+      .post('/my/dossiers/new/epr')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form.text), ...EPR_FORM, reportingYear: 'năm nay', 'productLines.0.placedOnMarketKg': '-5' });
+
+    // Nothing typed is lost, and each field says what is wrong, linked for screen readers.
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('value="năm nay"');
+    expect(refused.text).toContain('value="-5"');
+    expect(refused.text).toContain('value="EPR bao bì PET 2026"');
+    expect(refused.text).toMatch(/<option value="packaging_rigid_pet" selected>/);
+    expect(refused.text).toContain('<p class="field-error" id="f-reportingYear-error">Nhập một số (ví dụ 1250.5).</p>');
+    expect(refused.text).toContain('<p class="field-error" id="f-productLines-0-placedOnMarketKg-error">Giá trị phải từ 0 trở lên.</p>');
+    expect(refused.text).toMatch(/id="f-productLines-0-placedOnMarketKg" name="productLines.0.placedOnMarketKg" value="-5" inputmode="decimal" aria-describedby="[^"]*f-productLines-0-placedOnMarketKg-error" aria-invalid="true"/);
+    expect(refused.text).toContain('Có 2 mục cần sửa');
+    expect((await b.agent.get('/my/dossiers')).text).not.toContain('HP-EPR-');
+
+    // Fixed: a draft with its pre-check (figure, explanation, formula, factors with sources) and what is missing.
+    const id = await createEprDraft(b);
+    const draft = await b.agent.get(`/my/dossiers/${id}?done=created`);
+    expect(draft.status).toBe(200);
+    expect(draft.text).toContain('Đã lưu nháp hồ sơ.');
+    expect(draft.text).toContain('110.000 kg');
+    expect(draft.text).toMatch(/440\.000\.000\s*₫/);
+    expect(draft.text).toContain('khối lượng tái chế bắt buộc = R × V = 22% × 500.000 kg = 110.000 kg');
+    expect(draft.text).toContain('Khối lượng tái chế bắt buộc = R × V; Đóng góp tài chính F = R × V × Fs');
+    expect(draft.text).toContain('Decree 08/2022/ND-CP Arts 77–86, Annex XXII');
+    expect(draft.text).toContain('chưa xác minh');
+    expect(draft.text).toContain('Giấy tờ còn thiếu');
+    expect(draft.text).toContain('<li>Kế hoạch tái chế</li>');
+    expect(draft.text).toContain('value="SUBMIT"');
+    expect(draft.text).toContain(`href="/my/dossiers/${id}/withdraw"`);
+
+    // Submitting without documents: the guard's reasons on the page.
+    const early = await postEvent(b, id, { type: 'SUBMIT' });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain('Chưa thể nộp hồ sơ:');
+    expect(early.text).toMatch(/role="alert" id="refusal">[\s\S]*Kế hoạch tái chế/);
+
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    const submitted = await postEvent(b, id, { type: 'SUBMIT' });
+    expect(submitted.status).toBe(303);
+    const afterSubmit = await b.agent.get(submitted.headers.location as string);
+    expect(afterSubmit.text).toContain('Đã nộp hồ sơ.');
+    expect(afterSubmit.text).toContain('state-submitted');
+    expect(afterSubmit.text).not.toContain('value="SUBMIT"');
+    expect(afterSubmit.text).toContain('Đã có');
+
+    // The list shows it with its state and due dates.
+    const list = await b.agent.get('/my/dossiers?type=epr&state=submitted');
+    expect(list.text).toContain(`href="/my/dossiers/${id}"`);
+    expect(list.text).toMatch(/<td data-label="Hẹn trả kết quả ban đầu">\d{2}\/\d{2}\/\d{4}<\/td>/);
+    expect((await b.agent.get('/my/dossiers?state=approved')).text).not.toContain(`href="/my/dossiers/${id}"`);
+
+    // An officer asks for more through the API: the page lists the reasons and offers edit and resubmit.
+    const ask = await request(app)
+      .post(`/api/v1/applications/${id}/events`)
+      .set('Authorization', `Bearer ${officer.token}`)
+      .send({ type: 'REQUEST_SUPPLEMENT', reasons: ['Thiếu hợp đồng tái chế', 'Bảng kê chưa ký'] });
+    expect(ask.status).toBe(201);
+    const asked = await b.agent.get(`/my/dossiers/${id}`);
+    expect(asked.text).toContain('Yêu cầu bổ sung hồ sơ');
+    expect(asked.text).toMatch(/<ol class="reasons"><li>Thiếu hợp đồng tái chế<\/li><li>Bảng kê chưa ký<\/li><\/ol>/);
+    expect(asked.text).toContain('value="RESUBMIT"');
+
+    // Edit: the saved values are in the form; change the title and the mass, then resubmit.
+    const edit = await b.agent.get(`/my/dossiers/${id}/edit`);
+    expect(edit.text).toContain('value="500000"');
+    const saved = await b.agent
+      .post(`/my/dossiers/${id}/edit`)
+      .type('form')
+      .send({ _csrf: csrfTokenOf(edit.text), ...EPR_FORM, title: 'EPR bao bì PET 2026 (bổ sung)', 'productLines.0.placedOnMarketKg': '400000' });
+    expect(saved.status).toBe(303);
+    const edited = await b.agent.get(`/my/dossiers/${id}`);
+    expect(edited.text).toContain('EPR bao bì PET 2026 (bổ sung)');
+    const resubmitted = await postEvent(b, id, { type: 'RESUBMIT' });
+    expect(resubmitted.status).toBe(303);
+    const done = await b.agent.get(resubmitted.headers.location as string);
+    expect(done.text).toContain('Đã nộp lại hồ sơ đã bổ sung.');
+    expect(done.text).toMatch(/<strong>Nộp lại sau bổ sung<\/strong>[\s\S]*<strong>Yêu cầu bổ sung<\/strong>[\s\S]*<strong>Nộp hồ sơ<\/strong>/);
+  });
+
+  // Known defect outside this area: updateApplication $sets `data` through the base model, whose strict
+  // schema has no `data` path (it lives on the per-type discriminators), so edited data is silently dropped.
+  it.failing('when an applicant edits the data of a draft, then the pre-check uses the new figures', async () => {
+    const b = await signedIn();
+    const id = await createEprDraft(b);
+    const edit = await b.agent.get(`/my/dossiers/${id}/edit`);
+    const saved = await b.agent
+      .post(`/my/dossiers/${id}/edit`)
+      .type('form')
+      .send({ _csrf: csrfTokenOf(edit.text), ...EPR_FORM, 'productLines.0.placedOnMarketKg': '400000' });
+    expect(saved.status).toBe(303);
+    expect((await b.agent.get(`/my/dossiers/${id}`)).text).toContain('88.000 kg');
+  });
+
+  it('when an applicant withdraws a draft, then a confirmation page comes first and the dossier ends withdrawn', async () => {
+    const b = await signedIn();
+    const id = await createEprDraft(b);
+    const unconfirmed = await postEvent(b, id, { type: 'WITHDRAW' });
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`/my/dossiers/${id}/withdraw`);
+    const confirm = await b.agent.get(`/my/dossiers/${id}/withdraw`);
+    expect(confirm.text).toContain('Không thể hoàn tác');
+    const withdrawn = await b.agent
+      .post(`/my/dossiers/${id}/events`)
+      .type('form')
+      .send({ _csrf: csrfTokenOf(confirm.text), type: 'WITHDRAW', confirmed: 'yes', reason: 'Nộp nhầm' });
+    expect(withdrawn.status).toBe(303);
+    const page = await b.agent.get(`/my/dossiers/${id}`);
+    expect(page.text).toContain('state-withdrawn');
+    expect(page.text).toContain('Nộp nhầm');
+    expect(page.text).not.toContain('value="SUBMIT"');
+    expect(page.text).not.toContain('/edit"');
+  });
+
+  it('when another organization opens, edits or sends events to the dossier, then it is not found', async () => {
+    const id = await createEprDraft(await signedIn());
+    const stranger = await signedIn(await createUser(app, 'business', await createOrganization('Công ty khác')));
+    expect((await stranger.agent.get(`/my/dossiers/${id}`)).status).toBe(404);
+    expect((await stranger.agent.get(`/my/dossiers/${id}/edit`)).status).toBe(404);
+    const token = csrfTokenOf((await stranger.agent.get('/my/dossiers')).text);
+    expect((await stranger.agent.post(`/my/dossiers/${id}/events`).type('form').send({ _csrf: token, type: 'SUBMIT' })).status).toBe(404);
+    expect((await stranger.agent.get('/my/dossiers')).text).not.toContain(id);
+  });
+
+  it('when an event form is posted without its CSRF token, then it is refused and nothing changes', async () => {
+    const b = await signedIn();
+    const id = await createEprDraft(b);
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    const res = await b.agent.post(`/my/dossiers/${id}/events`).type('form').send({ type: 'SUBMIT' });
+    expect(res.status).toBe(403);
+    expect((await b.agent.get(`/my/dossiers/${id}`)).text).toContain('state-draft');
+  });
+
+  it('when staff or anonymous visitors ask for applicant pages, then they are refused or sent to sign in', async () => {
+    const staff = await signedIn(officer);
+    expect((await staff.agent.get('/my/dossiers')).status).toBe(403);
+    const anonymous = await request(app).get('/my/dossiers/new').redirects(0);
+    expect(anonymous.headers.location).toBe('/login?next=%2Fmy%2Fdossiers%2Fnew');
+  });
+
+  it('when the page is asked for in English, then the form, its messages and the pre-check are in English', async () => {
+    const b = await signedIn();
+    const form = await b.agent.get('/my/dossiers/new/renewable_energy?lang=en');
+    expect(form.text).toContain('Installed capacity');
+    const refused = await b.agent
+      .post('/my/dossiers/new/renewable_energy')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form.text), title: 'Rooftop', ownerKind: 'organisation', capacityKw: '0', gridConnection: 'grid_surplus_sale' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Must be more than 0.');
+    const saved = await b.agent
+      .post('/my/dossiers/new/renewable_energy')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form.text), title: 'Rooftop', ownerKind: 'organisation', capacityKw: '500', gridConnection: 'grid_surplus_sale', annualOutputKwh: '600000', surplusSoldKwh: '60000' });
+    expect(saved.status).toBe(303);
+    const page = await b.agent.get(saved.headers.location as string);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toContain('Rooftop solar: surplus share');
+    expect(page.text).toContain('Documents still missing');
+    expect(page.text).toContain('Grid-connected, selling surplus');
+  });
+});
