@@ -1,0 +1,87 @@
+import type { MailCopy, MailFacts } from './mail-copy';
+import { formatLocalDay, formatMailDate } from './mail-format';
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  green_transformation: 'green transformation',
+  epr: 'extended producer responsibility (EPR)',
+  renewable_energy: 'rooftop solar',
+  emissions_reduction: 'emissions reduction',
+};
+
+const SIGNATURE = 'Hai Phong Department of Industry and Trade\nThis message was sent automatically; please do not reply.';
+const greeting = (f: { recipientName: string }) => `Dear ${f.recipientName},`;
+const dossier = (f: MailFacts) => `the ${TYPE_NAMES[f.dossierType] ?? f.dossierType} dossier ${f.dossierCode} ("${f.dossierTitle}")`;
+const reasons = (f: MailFacts) => (f.reasons.length > 0 ? [{ kind: 'list' as const, items: f.reasons }] : []);
+const dossierLink = (f: MailFacts) => ({ kind: 'link' as const, label: 'View the dossier', url: f.dossierUrl });
+const due = (f: MailFacts) => (f.dueAt ? formatMailDate(f.dueAt, 'en') : 'not yet set');
+
+export const englishCopy: MailCopy = {
+  receipt: (f) => ({
+    subject: `[${f.dossierCode}] Dossier received`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `The Department of Industry and Trade has received ${dossier(f)}.` },
+      { kind: 'paragraph', text: `Results are due by ${due(f)}.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
+  supplementation_requested: (f) => ({
+    subject: `[${f.dossierCode}] Supplementation requested`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `To continue processing ${dossier(f)}, please supplement the following:` },
+      ...reasons(f),
+      { kind: 'paragraph', text: 'The time limit is counted again once the complete supplement is received.' },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
+  decision_requested: (f) => ({
+    subject: `[${f.dossierCode}] Dossier awaiting your decision`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `An officer has submitted ${dossier(f)} for a leader's decision. It is due by ${due(f)}.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
+  approved: (f) => ({
+    subject: `[${f.dossierCode}] Dossier approved`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `The Department of Industry and Trade has approved ${dossier(f)}.` },
+      ...(f.certificate
+        ? [
+            { kind: 'paragraph' as const, text: `Certificate no. ${f.certificate.number} has been issued. Anyone can verify it at:` },
+            { kind: 'link' as const, label: 'Verify the certificate', url: f.certificate.url },
+          ]
+        : []),
+    ],
+    signature: SIGNATURE,
+  }),
+  rejected: (f) => ({
+    subject: `[${f.dossierCode}] Dossier rejected`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `The Department of Industry and Trade has rejected ${dossier(f)} for these reasons:` }, ...reasons(f), dossierLink(f)],
+    signature: SIGNATURE,
+  }),
+  revoked: (f) => ({
+    subject: `[${f.dossierCode}] Certificate revoked`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `The certificate issued for ${dossier(f)} has been revoked for these reasons:` }, ...reasons(f), dossierLink(f)],
+    signature: SIGNATURE,
+  }),
+  deadline_warning: (f) => ({
+    subject: `[${f.dossierCode}] Dossier deadline approaching`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `The dossier ${f.dossierCode} ("${f.dossierTitle}") is due by ${due(f)}. Please complete it before then.` }, dossierLink(f)],
+    signature: SIGNATURE,
+  }),
+  digest: (f) => ({
+    subject: `Notification digest for ${formatLocalDay(f.day, 'en')}`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `${f.items.length} new notification(s):` }, { kind: 'list', items: f.items.map((item) => `${item.subject} — ${item.url}`) }],
+    signature: SIGNATURE,
+  }),
+};
