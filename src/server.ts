@@ -7,7 +7,9 @@ import {
   certificateExpiryJobHandler,
   deadlineJobHandler,
   dispatchPendingOutbox,
+  registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
+import { pgiOutboxDeliverer } from './pgi';
 import { DEFAULT_WORKING_CALENDAR } from './calendar';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -60,6 +62,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     pollIntervalMs: 5000,
     leaseMs: 60_000,
   });
+  registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer({ calendar }));
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

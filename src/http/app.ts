@@ -13,6 +13,7 @@ import { installViewEngine } from './view-engine';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
+import { pgiRoutes } from '../pgi';
 import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
@@ -54,7 +55,7 @@ export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads'>):
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads })];
+  return [...webPages({ now }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar })];
 }
 
 const BODY_LIMIT = '200kb';

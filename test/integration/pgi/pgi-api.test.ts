@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { routerFromTable } from '../../../src/http/route-table';
-import { parsePeriodId, periodsOf, pgiOutboxDeliverer, pgiRoutes, recomputePeriod } from '../../../src/pgi';
+import { parsePeriodId, periodsOf, pgiOutboxDeliverer, recomputePeriod } from '../../../src/pgi';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
 import { buildTestApp } from '../../support/test-app';
@@ -23,7 +22,7 @@ describe('the PGI API', () => {
   beforeAll(async () => {
     // What the composition root will do (see src/pgi/index.ts).
     registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer(deps));
-    app = buildTestApp(database(), { routers: [routerFromTable(pgiRoutes(deps))] });
+    app = buildTestApp(database());
     business = await createUser(app, 'business', await createOrganization());
     officer = await createUser(app, 'officer');
     leader = await createUser(app, 'leader');
