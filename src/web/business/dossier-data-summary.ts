@@ -10,7 +10,11 @@ function shown(spec: FieldSpec, raw: string, t: Translate, locale: 'vi' | 'en'):
     const option = spec.options?.find((o) => o.value === raw);
     return option?.label ? option.label[locale] : option ? t(`business.options.${spec.name}.${raw}`) : raw;
   }
-  return spec.unit ? `${raw} ${spec.unit}` : raw;
+  const number = Number(raw);
+  const text = (spec.kind === 'number' || spec.kind === 'integer') && Number.isFinite(number) && !/year$/i.test(spec.name)
+    ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 }).format(number)
+    : raw;
+  return spec.unit ? `${text} ${spec.unit}` : text;
 }
 
 /** What the applicant entered, as label/value pairs in the form's order (blank fields left out). */
