@@ -26,6 +26,8 @@ export async function certifiedAt(endsAt: Date): Promise<CertifiedFigures> {
     .lean<CertificateRecord[]>();
   // Judged at the scope's end, not today: a later revocation does not rewrite what held during the period.
   const valid = certificates.filter((c) => !(c.revokedAt && c.revokedAt < endsAt) && !(c.status === 'revoked' && !c.revokedAt) && !(c.expiresAt && c.expiresAt <= endsAt));
+  // An empty $in makes FerretDB 1.24 scan every dossier: skip the query when there is nothing to look up.
+  if (valid.length === 0) return { ecoIndustrialParks: [], ecoEnterprises: [] };
   const dossiers = await ApplicationModel.find({ _id: trusted({ $in: valid.map((c) => c.dossierId) }) }, { 'data.certificateKind': 1 }).lean<{ _id: unknown; data?: { certificateKind?: string } }[]>();
   const kindOf = new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
   const item = (c: CertificateRecord): CertifiedItem => ({ number: c.number, holderName: c.holderName, dossierCode: c.dossierCode, issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null });

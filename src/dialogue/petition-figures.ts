@@ -12,25 +12,26 @@ export interface PetitionFigures {
 
 /**
  * The petitions a conference reports on: those filed for it, and those filed without a conference during
- * its reporting window (raised through the year, answered at the conference).
+ * its reporting window (raised through the year, answered at the conference). Two filters rather than one
+ * `$or`: FerretDB 1.24 pushes simple filters down to SQLite but scans the whole collection for an `$or`.
  */
-export function conferencePetitionFilter(conferenceId: string, scope: ReportScope): Record<string, unknown> {
-  return {
-    $or: [
-      { conferenceId: new Types.ObjectId(conferenceId) },
-      { conferenceId: trusted({ $exists: false }), receivedAt: trusted({ $gte: scope.startsAt, $lt: scope.endsAt }) },
-    ],
-  };
+export function conferencePetitionFilters(conferenceId: string, scope: ReportScope): Record<string, unknown>[] {
+  return [
+    { conferenceId: new Types.ObjectId(conferenceId) },
+    { conferenceId: trusted({ $exists: false }), receivedAt: trusted({ $gte: scope.startsAt, $lt: scope.endsAt }) },
+  ];
 }
 
 const zeroStatuses = () => Object.fromEntries(PETITION_STATUSES.map((s) => [s, 0])) as Record<PetitionStatus, number>;
 
 /** Counts by topic and status in the database ($group with $sum: available on FerretDB 1.24). */
 export async function petitionFigures(conferenceId: string, scope: ReportScope): Promise<PetitionFigures> {
-  const rows = await PetitionModel.aggregate<{ _id: { topic: PetitionTopic; status: PetitionStatus }; n: number }>([
-    { $match: conferencePetitionFilter(conferenceId, scope) },
-    { $group: { _id: { topic: '$topic', status: '$status' }, n: { $sum: 1 } } },
-  ]);
+  const grouped = await Promise.all(
+    conferencePetitionFilters(conferenceId, scope).map((filter) =>
+      PetitionModel.aggregate<{ _id: { topic: PetitionTopic; status: PetitionStatus }; n: number }>([{ $match: filter }, { $group: { _id: { topic: '$topic', status: '$status' }, n: { $sum: 1 } } }]),
+    ),
+  );
+  const rows = grouped.flat();
   const byStatus = zeroStatuses();
   const byTopic = PETITION_TOPICS.map((topic) => ({ topic, total: 0, open: 0, byStatus: zeroStatuses() }));
   for (const row of rows) {
@@ -46,10 +47,16 @@ export async function petitionFigures(conferenceId: string, scope: ReportScope):
   return { total, open, byStatus, byTopic };
 }
 
-/** Petitions of the conference by topic then date: the briefing's list and the XLSX sheet read this cursor. */
-export function conferencePetitions(conferenceId: string, scope: ReportScope, options: { topic?: PetitionTopic; limit?: number } = {}) {
-  const filter = { ...conferencePetitionFilter(conferenceId, scope), ...(options.topic && { topic: options.topic }) };
-  const query = PetitionModel.find(filter).sort({ topic: 1, receivedAt: 1, code: 1 });
-  if (options.limit) query.limit(options.limit);
-  return query.lean<PetitionRecord>().cursor({ batchSize: 500 });
+/** Petitions of the conference (its own first, then the unattached ones) by topic then date, from cursors. */
+export async function* conferencePetitions(conferenceId: string, scope: ReportScope, options: { topic?: PetitionTopic; limit?: number } = {}): AsyncGenerator<PetitionRecord> {
+  let left = options.limit ?? Number.POSITIVE_INFINITY;
+  for (const filter of conferencePetitionFilters(conferenceId, scope)) {
+    if (left <= 0) return;
+    const query = PetitionModel.find({ ...filter, ...(options.topic && { topic: options.topic }) }).sort({ topic: 1, receivedAt: 1, code: 1 });
+    if (Number.isFinite(left)) query.limit(left);
+    for await (const petition of query.lean<PetitionRecord>().cursor({ batchSize: 500 })) {
+      left -= 1;
+      yield petition as PetitionRecord;
+    }
+  }
 }

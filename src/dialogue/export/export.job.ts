@@ -29,7 +29,7 @@ async function petitionLists(conferenceId: string, figures: Awaited<ReturnType<t
   const lists = new Map<PetitionTopic, PetitionRecord[]>();
   for (const topic of PETITION_TOPICS) {
     const items: PetitionRecord[] = [];
-    for await (const p of conferencePetitions(conferenceId, figures.reportScope, { topic, limit: BRIEFING_LIST_LIMIT })) items.push(p as PetitionRecord);
+    for await (const p of conferencePetitions(conferenceId, figures.reportScope, { topic, limit: BRIEFING_LIST_LIMIT })) items.push(p);
     lists.set(topic, items);
   }
   return lists;
@@ -61,7 +61,7 @@ export function dialogueExportJobHandler(deps: ExportJobDeps): JobHandler {
       const asOf = new Date(figures.asOf);
       if (record.format === 'xlsx') {
         const dossierRows = scopeDossierRows(figures.reportScope, asOf, deps.calendar);
-        const petitions = conferencePetitions(conferenceId, figures.reportScope) as AsyncIterable<PetitionRecord>;
+        const petitions = conferencePetitions(conferenceId, figures.reportScope);
         await writeWorkbook({ figures, t, dossierRows, petitions, onRow: () => progress.tick('rows') }, temporary);
       } else {
         const briefing = buildBriefing(figures, { overdue, petitions: await petitionLists(conferenceId, figures) }, t, record.locale);

@@ -1,7 +1,7 @@
-import { trusted, Types } from 'mongoose';
+import { trusted } from 'mongoose';
 import { ApplicationModel } from '../../applications/application.model';
 import { loadConference } from '../conference.service';
-import { conferencePetitionFilter } from '../petition-figures';
+import { conferencePetitionFilters } from '../petition-figures';
 import { PetitionModel } from '../petition.model';
 import { reportScope } from '../report-scope';
 import { ExportModel } from './export.model';
@@ -16,10 +16,11 @@ const EVERY = 1000;
 export async function progressReporter(exportId: string, conferenceId: string, format: string, startedAt: Date) {
   const scope = reportScope((await loadConference(conferenceId)).scope);
   const range = trusted({ $gte: scope.startsAt, $lt: scope.endsAt });
-  const [dossiers, petitions] = await Promise.all([
+  const [dossiers, ...petitionCounts] = await Promise.all([
     ApplicationModel.countDocuments({ $or: [{ submittedAt: range }, { decidedAt: range }] }),
-    PetitionModel.countDocuments(conferencePetitionFilter(new Types.ObjectId(conferenceId).toHexString(), scope)),
+    ...conferencePetitionFilters(conferenceId, scope).map((filter) => PetitionModel.countDocuments(filter)),
   ]);
+  const petitions = petitionCounts.reduce((a, b) => a + b, 0);
   const total = format === 'xlsx' ? 2 * dossiers + petitions : dossiers;
   let done = 0;
   let pending: Promise<unknown> = ExportModel.updateOne({ _id: exportId }, { $set: { status: 'running', startedAt, progress: { phase: 'figures', done, total } } }).exec();
