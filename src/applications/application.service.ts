@@ -83,7 +83,9 @@ export async function updateApplication(actor: Actor, id: string, input: UpdateA
   const unset: Record<string, 1> = {};
   if (input.industrialComplexCode === null) unset.industrialComplexCode = 1;
   else if (input.industrialComplexCode !== undefined) set.industrialComplexCode = input.industrialComplexCode;
-  await ApplicationModel.updateOne({ _id: dossier._id }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+  // `data` is declared on the type's discriminator, not the base model, whose strict mode would drop it.
+  const typedModel = ApplicationModel.discriminators?.[dossier.type] ?? ApplicationModel;
+  await typedModel.updateOne({ _id: dossier._id }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
   const changedFields = [...Object.keys(input.data ?? {}).map((k) => `data.${k}`), ...Object.keys(input).filter((k) => k !== 'data')];
   await recordAudit({ at: now, actor, action: 'dossier.updated', target: { kind: 'dossier', id, label: dossier.code }, changedFields });
   return loadReadableDossier(actor, id);

@@ -1,8 +1,10 @@
+import type { WorkingCalendar } from '../calendar';
 import type { RouteDefinition } from '../http/route-table';
+import { businessPages } from './business';
 import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
-export function webPages(deps: { now: () => Date }): RouteDefinition[] {
-  return [...publicPages(deps), ...signInPages()];
+export function webPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+  return [...publicPages(deps), ...signInPages(), ...businessPages(deps)];
 }

@@ -79,7 +79,13 @@ describe('the dossier event path over HTTP', () => {
     expect(submitted.body.deadlines.originalDueAt).toBe(submitted.body.deadlines.currentDueAt);
 
     expect((await sendEvent(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Thiếu hợp đồng tái chế', 'Bảng kê chưa ký'] })).status).toBe(201);
-    expect((await as(business).patch(`/api/v1/applications/${id}`, { title: 'EPR bao bì PET 2026 (bổ sung)' })).status).toBe(200);
+    const patched = await as(business).patch(`/api/v1/applications/${id}`, {
+      title: 'EPR bao bì PET 2026 (bổ sung)',
+      data: { productLines: [{ productCode: 'packaging_rigid_pet', placedOnMarketKg: 600_000 }] },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.data.productLines[0].placedOnMarketKg).toBe(600_000);
+    expect(patched.body.results.eprObligation.result.totalRecyclingObligationKg).toBe(132_000);
     expect((await sendEvent(business, id, { type: 'RESUBMIT' })).status).toBe(201);
     expect((await sendEvent(officer, id, { type: 'ACCEPT' })).status).toBe(201);
     expect((await sendEvent(officer, id, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);

@@ -1,8 +1,5 @@
 import { Types } from 'mongoose';
-import { DEFAULT_WORKING_CALENDAR } from '../../../../src/calendar';
 import { issueCertificate } from '../../../../src/certificates';
-import { routerFromTable } from '../../../../src/http/route-table';
-import { businessPages } from '../../../../src/web/business';
 import { createOrganization, createUser, PASSWORD } from '../../../support/actors';
 import { browser } from '../../../support/browser-session';
 import { buildTestApp } from '../../../support/test-app';
@@ -14,7 +11,7 @@ describe('my certificates and the obligation calendar', () => {
   let app: ReturnType<typeof buildTestApp>;
 
   beforeAll(() => {
-    app = buildTestApp(database(), { now: () => now, routers: [routerFromTable(businessPages({ now: () => now, calendar: DEFAULT_WORKING_CALENDAR }))] });
+    app = buildTestApp(database(), { now: () => now });
   });
 
   async function holderWithCertificate() {
