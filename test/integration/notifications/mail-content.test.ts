@@ -1,4 +1,6 @@
 import { DEADLINE_JOB, deadlineJobHandler, registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
+import { Types } from 'mongoose';
+import { ApplicationModel } from '../../../src/applications/application.model';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { createScheduler, type Scheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
@@ -18,6 +20,7 @@ describe('notification mail content and recipients', () => {
   let notifications: Notifications;
   let scheduler: Scheduler;
   let driver: ReturnType<typeof dossierDriver>;
+  let app: ReturnType<typeof buildTestApp>;
   let businessVi: TestUser;
   let businessEn: TestUser;
   let officer: TestUser;
@@ -26,9 +29,26 @@ describe('notification mail content and recipients', () => {
 
   const only = (mails: ReceivedMail[], code: string) => mails.filter((mail) => mail.subject.includes(code));
 
+  /** Runs the deadline and mail jobs as if a day after the dossier's due date; returns that due date. */
+  async function passDueDate(id: string): Promise<string> {
+    const dueAt = (await driver.get(officer, `/api/v1/applications/${id}`)).deadlines.currentDueAt as string;
+    const later = () => new Date(new Date(dueAt).getTime() + 86_400_000);
+    const deadlines = createScheduler({
+      handlers: { ...notifications.jobHandlers, [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
+      instanceId: 'deadlines',
+      logger: createLogger('silent'),
+      pollIntervalMs: 50,
+      leaseMs: 10_000,
+      now: later,
+    });
+    await drain(deadlines);
+    await deadlines.stop();
+    return dueAt;
+  }
+
   beforeAll(async () => {
     peer = await startSmtpPeer();
-    const app = buildTestApp(database());
+    app = buildTestApp(database());
     notifications = createNotifications({ config: testConfig({ SMTP_URL: peer.url, BASE_URL }), logger: createLogger('silent') });
     registerOutboxDeliverer('notify', notifications.deliverNotify);
     scheduler = createScheduler({ handlers: notifications.jobHandlers, instanceId: 'content', logger: createLogger('silent'), pollIntervalMs: 50, leaseMs: 10_000 });
@@ -115,23 +135,26 @@ describe('notification mail content and recipients', () => {
   it('when a dossier nears its due date, then the scheduler\'s DEADLINE_WARNING mails the officers (no assignee yet) with the due date', async () => {
     const { id, code } = await driver.createReady(businessVi);
     await driver.event(businessVi, id, { type: 'SUBMIT' });
-    const dueAt = (await driver.get(officer, `/api/v1/applications/${id}`)).deadlines.currentDueAt as string;
-    const later = () => new Date(new Date(dueAt).getTime() + 86_400_000);
-    const deadlines = createScheduler({
-      handlers: { ...notifications.jobHandlers, [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
-      instanceId: 'deadlines',
-      logger: createLogger('silent'),
-      pollIntervalMs: 50,
-      leaseMs: 10_000,
-      now: later,
-    });
-    await drain(deadlines);
-    await deadlines.stop();
+    const dueAt = await passDueDate(id);
 
     const warnings = only(peer.mailsTo(officer.email), code);
     expect(warnings.map((m) => m.subject)).toEqual([`[${code}] Sắp đến hạn giải quyết hồ sơ`]);
     expect(warnings[0]?.text).toContain(`sắp đến hạn giải quyết: ${viDate(dueAt)}`);
     expect(warnings[0]?.text).toContain(`${BASE_URL}/lookup?code=${code}`);
     expect(only(peer.mailsTo(businessVi.email), code).map((m) => m.subject)).toEqual([`[${code}] Đã tiếp nhận hồ sơ`]);
+  });
+
+  it('when a dossier has an assignee, then its deadline warning goes to that officer only, in their language', async () => {
+    const assignee = await createUser(app, 'officer');
+    await speaksEnglish(assignee);
+    const { id, code } = await driver.createReady(businessVi);
+    await driver.event(businessVi, id, { type: 'SUBMIT' });
+    // Assigning belongs to the officers' queue; the field is set directly here.
+    await ApplicationModel.updateOne({ _id: id }, { $set: { assigneeId: new Types.ObjectId(assignee.id) } });
+    const dueAt = await passDueDate(id);
+
+    expect(only(peer.mailsTo(assignee.email), code).map((m) => m.subject)).toEqual([`[${code}] Dossier deadline approaching`]);
+    expect(only(peer.mailsTo(assignee.email), code)[0]?.text).toContain(`is due by ${enDate(dueAt)}`);
+    expect(only(peer.mailsTo(officer.email), code)).toEqual([]);
   });
 });
