@@ -10,6 +10,7 @@ import {
   registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
 import { pgiOutboxDeliverer } from './pgi';
+import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler } from './dialogue';
 import { DEFAULT_WORKING_CALENDAR } from './calendar';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -56,6 +57,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
       [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger }),
       [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
+      [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,

@@ -14,6 +14,7 @@ import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
 import { pgiRoutes } from '../pgi';
+import { dialogueRoutes } from '../dialogue';
 import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
@@ -50,12 +51,12 @@ const openApiRoute: RouteDefinition = {
 };
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
-export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads'>): RouteDefinition[] {
+export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads'> & { dataDir?: string }): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar })];
+  return [...webPages({ now, calendar }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -89,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(bearerAuthentication(now));
   installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now });
   app.use(language);
-  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config) });
+  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config), dataDir: fromRoot(config.dataDir) });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
   app.get(openApiRoute.path, (_req, res) => {
     res.json(openApi);

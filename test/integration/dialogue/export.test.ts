@@ -7,8 +7,7 @@ import mammoth from 'mammoth';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import request from 'supertest';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, dialogueRoutes } from '../../../src/dialogue';
-import { routerFromTable } from '../../../src/http/route-table';
+import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler } from '../../../src/dialogue';
 import { formatters } from '../../../src/i18n';
 import { createScheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
@@ -60,7 +59,7 @@ describe('the conference summary export', () => {
   }
 
   beforeAll(async () => {
-    app = buildTestApp(database(), { routers: [routerFromTable(dialogueRoutes(deps))], now });
+    app = buildTestApp(database(), { now, env: { DATA_DIR: dataDir } });
     officer = await createUser(app, 'officer');
     leader = await createUser(app, 'leader');
     admin = await createUser(app, 'admin');

@@ -1,8 +1,5 @@
 import request from 'supertest';
 import { AuditEntryModel } from '../../../src/audit';
-import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { dialogueRoutes } from '../../../src/dialogue';
-import { routerFromTable } from '../../../src/http/route-table';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
@@ -25,7 +22,7 @@ describe('petitions (kiến nghị) over HTTP', () => {
     as(user).post('/api/v1/petitions', { conferenceId, topic: 'epr', text: 'Đề nghị hướng dẫn cách tính nghĩa vụ tái chế bao bì PET.', ...body });
 
   beforeAll(async () => {
-    app = buildTestApp(database(), { routers: [routerFromTable(dialogueRoutes({ now, calendar: DEFAULT_WORKING_CALENDAR }))] });
+    app = buildTestApp(database(), { now });
     business = await createUser(app, 'business', await createOrganization('Công ty TNHH Nhựa Hải Phòng'));
     otherBusiness = await createUser(app, 'business', await createOrganization('Công ty khác'));
     officer = await createUser(app, 'officer');
