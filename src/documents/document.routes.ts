@@ -1,31 +1,13 @@
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
 import { APPLICANTS, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
 import { openDocumentDownload, listDossierDocuments } from './document-read.service';
-import { uploadDocuments } from './document-upload.service';
 import { attachmentDisposition } from './file-name';
-import { removeStagedFiles, type StagedFile } from './storage/staging.storage';
-import { receiveStagedFiles, refuseUnwritableDossier } from './upload-middleware';
+import { uploadFromRequest, uploadMiddleware } from './upload-request';
 import type { UploadSettings } from './upload-settings';
 
 export interface DocumentRouteDeps {
   now: () => Date;
   uploads: UploadSettings;
-}
-
-const uploadFieldsSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,60}$/, 'a document code of the procedure, e.g. recycling_plan') });
-
-/** What the staging engine adds to multer's file description. */
-type StagedMulterFile = Express.Multer.File & { sha256: string };
-
-function stagedFilesOf(files: unknown): StagedFile[] {
-  return ((Array.isArray(files) ? files : []) as StagedMulterFile[]).map((file) => ({
-    path: file.path,
-    originalName: file.originalname,
-    sizeBytes: file.size,
-    sha256: file.sha256,
-  }));
 }
 
 /** The documents API: upload (applicant, editable dossiers), list (owner and staff), download (owner and staff). */
@@ -37,16 +19,10 @@ export function documentRoutes(deps: DocumentRouteDeps): RouteDefinition[] {
       allow: APPLICANTS,
       // Multipart, so no JSON body schema: fields `code` (a document code of the procedure) and `files`.
       docs: { summary: 'Upload files (multipart: code, files) as the next versions of one document of a draft or a dossier under supplementation', tag: 'documents' },
-      before: [refuseUnwritableDossier(), receiveStagedFiles(deps.uploads)],
+      before: uploadMiddleware(deps.uploads),
       async handler(req, res) {
-        const files = stagedFilesOf(req.files);
-        try {
-          const { code } = parseInput(uploadFieldsSchema, req.body ?? {});
-          const items = await uploadDocuments(currentActor(req), { dossierId: String(req.params.id), code, files }, deps.uploads, deps.now());
-          res.status(201).location(`/api/v1/applications/${String(req.params.id)}/documents`).json({ items });
-        } finally {
-          await removeStagedFiles(files);
-        }
+        const items = await uploadFromRequest(req, deps.uploads, deps.now());
+        res.status(201).location(`/api/v1/applications/${String(req.params.id)}/documents`).json({ items });
       },
     },
     {

@@ -14,3 +14,5 @@ export async function uploadedDocumentCodes(dossierId: string): Promise<string[]
   const codes = await DossierDocumentModel.distinct('code', { dossierId });
   return codes.map(String);
 }
+export { uploadFromRequest, uploadMiddleware } from './upload-request';
+export { listDossierDocuments } from './document-read.service';

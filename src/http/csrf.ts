@@ -18,7 +18,11 @@ export function csrfProtection(options: { secret: string; secure: boolean }): { 
     getSessionIdentifier: (req) => (hasSessionCookie(req) ? req.sessionID : 'anonymous'),
     cookieName: options.secure ? '__Host-hpg.csrf' : 'hpg.csrf',
     cookieOptions: { sameSite: 'lax', secure: options.secure, httpOnly: true, path: '/' },
-    getCsrfTokenFromRequest: (req) => (req.body as { _csrf?: string } | undefined)?._csrf ?? req.headers['x-csrf-token'],
+    // A multipart form is parsed after this check (by the upload route), so its token travels in the action URL.
+    getCsrfTokenFromRequest: (req) =>
+      (req.body as { _csrf?: string } | undefined)?._csrf ??
+      req.headers['x-csrf-token'] ??
+      (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
     // Only requests that carry ambient credentials (the session cookie) or post a browser form need it:
     // bearer-token and cookie-less JSON API calls cannot be forged by another site.
     skipCsrfProtection: (req) =>

@@ -1,10 +1,11 @@
 import type { WorkingCalendar } from '../calendar';
+import type { UploadSettings } from '../documents';
 import type { RouteDefinition } from '../http/route-table';
 import { businessPages } from './business';
 import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
-export function webPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings }): RouteDefinition[] {
   return [...publicPages(deps), ...signInPages(), ...businessPages(deps)];
 }

@@ -5,8 +5,7 @@ import { dossierHistory } from '../../applications/dossier-history.service';
 import { DOSSIER_TYPES } from '../../applications/dossier-types';
 import { requiredDocumentRules, type ProcedureFacts } from '../../applications/procedures';
 import type { Actor } from '../../auth';
-// The documents capability does not export its read service from its index yet.
-import { listDossierDocuments } from '../../documents/document-read.service';
+import { listDossierDocuments } from '../../documents';
 
 /** Events an applicant sends from the dossier page; everything else belongs to staff or the scheduler. */
 export const APPLICANT_EVENTS = ['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const;

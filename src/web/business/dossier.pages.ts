@@ -2,7 +2,9 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { applyEvent } from '../../applications/apply-event';
 import type { WorkingCalendar } from '../../calendar';
+import { uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../documents';
 import { isAppError } from '../../errors';
+import { STATUS_BY_CODE } from '../../http/problem-details';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { parseInput } from '../../http/validate';
 import { dataSummary } from './dossier-data-summary';
@@ -23,8 +25,23 @@ async function renderDossier(req: Request, res: Response, deps: { now: () => Dat
 }
 
 /** The applicant's dossier page and the events it may send (submit, resubmit, withdraw after confirming). */
-export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings }): RouteDefinition[] {
   return [
+    {
+      method: 'post',
+      path: '/my/dossiers/:id/documents',
+      allow: APPLICANT_PAGES,
+      before: uploadMiddleware(deps.uploads),
+      async handler(req, res) {
+        try {
+          await uploadFromRequest(req, deps.uploads, deps.now());
+        } catch (error) {
+          if (!isAppError(error) || STATUS_BY_CODE[error.code] >= 500) throw error;
+          return renderDossier(req, res, deps, { uploadError: error.message }, STATUS_BY_CODE[error.code]);
+        }
+        res.redirect(303, `/my/dossiers/${String(req.params.id)}?done=uploaded#documents`);
+      },
+    },
     {
       method: 'get',
       path: '/my/dossiers/:id',

@@ -1,3 +1,4 @@
+import type { UploadSettings } from '../../documents';
 import type { WorkingCalendar } from '../../calendar';
 import type { RouteDefinition } from '../../http/route-table';
 import { certificatePages } from './certificate.pages';
@@ -9,6 +10,6 @@ import { dossierPages } from './dossier.pages';
  * pre-check and events, certificates and the obligation calendar. Order matters: `/my/dossiers/new` must
  * come before `/my/dossiers/:id`.
  */
-export function businessPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+export function businessPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings }): RouteDefinition[] {
   return [...dossierFormPages(deps), ...dossierPages(deps), ...certificatePages(deps)];
 }

@@ -23,7 +23,7 @@ export function serviceFieldErrors(error: unknown): Record<string, FieldMessage>
   return Object.fromEntries(error.fieldErrors.map((e) => [e.field.replace(/^data\./, ''), { key: 'business.errors.service', params: { message: e.message } }]));
 }
 
-const FLASHES = new Set(['created', 'saved', 'SUBMIT', 'RESUBMIT', 'WITHDRAW']);
+const FLASHES = new Set(['created', 'saved', 'uploaded', 'SUBMIT', 'RESUBMIT', 'WITHDRAW']);
 
 /** The one-line confirmation after a redirect (`?done=`), from a fixed list so nothing is echoed back. */
 export function flashOf(res: Response, done: unknown): string | undefined {
