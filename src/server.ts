@@ -10,6 +10,7 @@ import {
   registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
 import { pgiOutboxDeliverer } from './pgi';
+import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler } from './dialogue';
 import { DEFAULT_WORKING_CALENDAR } from './calendar';
 import { createScheduler } from './jobs';
@@ -50,6 +51,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const now = () => new Date();
   const client = database.connection.getClient();
   const uploads = uploadSettingsFromConfig({ ...config, uploadDir: fromRoot(config.uploadDir) });
+  const notifications = createNotifications({ config, logger, now });
   const calendar = DEFAULT_WORKING_CALENDAR;
   const scheduler = createScheduler({
     handlers: {
@@ -58,6 +60,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger }),
       [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
       [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
+      ...notifications.jobHandlers,
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
@@ -65,9 +68,11 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     leaseMs: 60_000,
   });
   registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer({ calendar }));
+  registerOutboxDeliverer('notify', notifications.deliverNotify);
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());
+  await scheduleDailyDigest(now());
 
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
@@ -88,6 +93,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     async stop() {
       await http.close(SHUTDOWN_LIMIT_MS - 4000);
       await scheduler.stop();
+      notifications.close();
       await database.close();
       await embedded?.stop();
     },

@@ -15,6 +15,7 @@ import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
 import { pgiRoutes } from '../pgi';
 import { dialogueRoutes } from '../dialogue';
+import { notificationRoutes } from '../notifications';
 import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
@@ -38,6 +39,8 @@ export interface AppDeps {
   sessionStore?: session.Store;
   /** Where and how uploads are stored; defaults to the configured UPLOAD_DIR on local disk. */
   uploads?: UploadSettings;
+  /** Where .eml files go when no SMTP server is configured (the admin mail list reads it). */
+  mailOutboxDir?: string;
   /** Defaults to the strings in views/locales. */
   translate?: (locale: Locale) => TFunction;
 }
@@ -51,12 +54,12 @@ const openApiRoute: RouteDefinition = {
 };
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
-export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads'> & { dataDir?: string }): RouteDefinition[] {
+export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string }): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar, uploads }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir })];
+  return [...webPages({ now, calendar, uploads }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';

@@ -13,9 +13,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** The real app; given a real database it also gets the database session store, as in production. */
 export function buildTestApp(
   database: Pick<DatabaseConnection, 'ping'> & Partial<Pick<DatabaseConnection, 'connection'>>,
-  options: { routers?: Router[]; env?: Record<string, string>; now?: () => Date; uploads?: UploadSettings } = {},
+  options: { routers?: Router[]; env?: Record<string, string>; now?: () => Date; uploads?: UploadSettings; mailOutboxDir?: string } = {},
 ) {
   const config = testConfig(options.env);
   const sessionStore = database.connection ? createSessionStore(database.connection.getClient(), database.connection.name) : undefined;
-  return createApp({ config, logger: createLogger(config.logLevel), database, routers: options.routers, sessionStore, now: options.now, uploads: options.uploads });
+  return createApp({ config, logger: createLogger(config.logLevel), database, routers: options.routers, sessionStore, now: options.now, uploads: options.uploads, mailOutboxDir: options.mailOutboxDir });
 }

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
-import { routerFromTable } from '../../../src/http/route-table';
 import { createScheduler, getJob } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
-import { createNotifications, digestDayFor, digestInstant, DIGEST_JOB, notificationRoutes, scheduleDailyDigest, SentMailModel, type Notifications } from '../../../src/notifications';
+import { createNotifications, digestDayFor, digestInstant, DIGEST_JOB, scheduleDailyDigest, SentMailModel, type Notifications } from '../../../src/notifications';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { buildTestApp, testConfig } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
@@ -20,7 +19,7 @@ describe('daily digests for staff who choose them', () => {
 
   beforeAll(async () => {
     peer = await startSmtpPeer();
-    app = buildTestApp(database(), { routers: [routerFromTable(notificationRoutes({ now }))] });
+    app = buildTestApp(database(), { now });
     notifications = createNotifications({ config: testConfig({ SMTP_URL: peer.url, BASE_URL }), logger: createLogger('silent'), now });
     registerOutboxDeliverer('notify', notifications.deliverNotify);
   });

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import request from 'supertest';
 import { registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
-import { routerFromTable } from '../../../src/http/route-table';
 import { createScheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
-import { createNotifications, notificationRoutes, stableMessageId } from '../../../src/notifications';
+import { createNotifications, stableMessageId } from '../../../src/notifications';
 import { createOrganization, createUser } from '../../support/actors';
 import { buildTestApp, testConfig } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
@@ -26,7 +25,7 @@ describe('mail without SMTP_URL', () => {
 
   it('when SMTP_URL is unset, then each mail is written once as an .eml file that an admin can list, and nobody else can', async () => {
     const now = () => new Date();
-    const app = buildTestApp(database(), { routers: [routerFromTable(notificationRoutes({ now, outboxDir }))] });
+    const app = buildTestApp(database(), { now, mailOutboxDir: outboxDir });
     const notifications = createNotifications({ config: testConfig({ BASE_URL }), logger: createLogger('silent'), outboxDir });
     expect(notifications.mode).toBe('file');
     registerOutboxDeliverer('notify', notifications.deliverNotify);

@@ -36,7 +36,7 @@ describe('uploading documents from the applicant page', () => {
     const uploaded = await b.agent.post(action!).field('code', 'recycling_plan').attach('files', minimalPdf(), 'kế-hoạch tái chế.pdf');
     expect(uploaded.status).toBe(303);
     expect(uploaded.headers.location).toBe(`/my/dossiers/${created.body.id}?done=uploaded#documents`);
-    const after = await b.agent.get(uploaded.headers.location.replace(/#.*$/, ''));
+    const after = await b.agent.get(String(uploaded.headers.location).replace(/#.*$/, ''));
     expect(after.text).toContain('kế-hoạch tái chế.pdf');
     expect(await DossierDocumentModel.countDocuments({ dossierId: created.body.id, code: 'recycling_plan' })).toBe(1);
   });
