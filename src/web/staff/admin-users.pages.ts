@@ -1,0 +1,122 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { changeRole, createUser, listUsers, setActive } from '../../admin';
+import { ROLES } from '../../auth';
+import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { OrganizationModel } from '../../organizations';
+import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
+
+const required = 'admin.errors.required';
+const newUserSchema = z.object({
+  email: z.string().trim().min(1, required).max(254).pipe(z.email('admin.users.errors.email')),
+  name: z.string().trim().min(1, required).max(200),
+  role: z.enum(ROLES, 'admin.errors.choose'),
+  organizationId: z.string().trim().optional(),
+  locale: z.enum(['vi', 'en']).catch('vi'),
+  password: z.string().min(1, required).max(200),
+});
+const roleSchema = z.object({ role: z.enum(ROLES, 'admin.errors.choose') });
+const FLASHES = ['created', 'role', 'deactivated', 'reactivated'];
+
+async function renderNewUser(res: Response, values: Record<string, string>, errors: FieldErrors, status = 200) {
+  const organizations = await OrganizationModel.find({}, { name: 1, taxCode: 1 }).sort({ name: 1 }).limit(2000).lean();
+  res.status(status).render('staff/admin-user-new', {
+    title: translatorOf(res)('admin.users.newTitle'),
+    roles: ROLES,
+    organizations: organizations.map((o) => ({ id: String(o._id), name: o.name, taxCode: o.taxCode })),
+    values,
+    errors,
+  });
+}
+
+async function renderUsers(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
+  const role = ROLES.find((r) => r === req.query.role);
+  const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+  const users = await listUsers({ role, q });
+  const actor = currentActor(req);
+  res.status(status).render('staff/admin-users', { title: translatorOf(res)('admin.users.title'), users, roles: ROLES, role, q, me: actor.kind === 'user' ? actor.userId : '', ...extra });
+}
+
+/** Users and roles: list, create (with the sign-in password policy), change role, deactivate. All audited. */
+export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/admin',
+      allow: ADMIN_PAGES,
+      handler(_req, res) {
+        res.render('staff/admin-home', { title: translatorOf(res)('admin.home.title') });
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/users',
+      allow: ADMIN_PAGES,
+      async handler(req, res) {
+        res.locals.flash = flashOf(translatorOf(res), req.query.done, FLASHES, 'admin.users');
+        await renderUsers(req, res);
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/users/new',
+      allow: ADMIN_PAGES,
+      async handler(_req, res) {
+        await renderNewUser(res, { locale: 'vi' }, {});
+      },
+    },
+    {
+      method: 'post',
+      path: '/admin/users',
+      allow: ADMIN_PAGES,
+      async handler(req, res) {
+        const t = translatorOf(res);
+        const values = keptValues(req.body);
+        const form = checkForm(newUserSchema, req.body, t);
+        if (form.errors) return renderNewUser(res, values, form.errors, 400);
+        try {
+          await createUser(currentActor(req), { ...form.data, organizationId: form.data.organizationId || undefined }, deps.now());
+        } catch (error) {
+          const errors = serviceErrors(error, t);
+          if (!errors) throw error;
+          return renderNewUser(res, values, errors, 400);
+        }
+        res.redirect(303, '/admin/users?done=created');
+      },
+    },
+    {
+      method: 'post',
+      path: '/admin/users/:id/role',
+      allow: ADMIN_PAGES,
+      async handler(req, res) {
+        const t = translatorOf(res);
+        const form = checkForm(roleSchema, req.body, t);
+        try {
+          if (form.errors) return await renderUsers(req, res, { rowError: { id: String(req.params.id), message: form.errors.role } }, 400);
+          await changeRole(currentActor(req), String(req.params.id), form.data.role, deps.now());
+        } catch (error) {
+          const errors = serviceErrors(error, t);
+          if (!errors) throw error;
+          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
+        }
+        res.redirect(303, '/admin/users?done=role');
+      },
+    },
+    {
+      method: 'post',
+      path: '/admin/users/:id/active',
+      allow: ADMIN_PAGES,
+      async handler(req, res) {
+        const active = (req.body as { active?: string } | undefined)?.active === 'yes';
+        try {
+          await setActive(currentActor(req), String(req.params.id), active, deps.now());
+        } catch (error) {
+          const errors = serviceErrors(error, translatorOf(res));
+          if (!errors) throw error;
+          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
+        }
+        res.redirect(303, `/admin/users?done=${active ? 'reactivated' : 'deactivated'}`);
+      },
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { applyEvent } from '../../applications/apply-event';
+import type { WorkingCalendar } from '../../calendar';
+import { isAppError } from '../../errors';
+import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { dataSummary } from '../business/dossier-data-summary';
+import { loadReviewView, refusalReasons } from './dossier-review';
+import { EVENT_FIELDS, parseEventForm, STAFF_EVENTS, type StaffEvent } from './event-forms';
+import { EVENT_SENDERS, flashOf, keptValues, STAFF_PAGES, translatorOf } from './staff-helpers';
+
+interface Failed {
+  event: StaffEvent;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+async function renderReview(req: Request, res: Response, deps: { now: () => Date }, extra: { failed?: Failed; refusal?: { event: string; reasons: string[]; conflict?: boolean } } = {}, status = 200) {
+  const view = await loadReviewView(currentActor(req), String(req.params.id), deps.now());
+  const locale = res.locals.locale === 'en' ? 'en' : 'vi';
+  const summary = dataSummary(view.dossier.type, view.dossier.data, res.locals.t, locale);
+  res.status(status).render('staff/review', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, eventFields: EVENT_FIELDS, ...extra });
+}
+
+const eventTypeSchema = z.object({ type: z.enum(STAFF_EVENTS) });
+
+/** The review page for officers and leaders (admins read it), with a form for each action the machine allows. */
+export function officerReviewPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/officer/dossiers/:id',
+      allow: STAFF_PAGES,
+      async handler(req, res) {
+        res.locals.flash = flashOf(translatorOf(res), req.query.done, STAFF_EVENTS, 'officer');
+        await renderReview(req, res, deps);
+      },
+    },
+    {
+      method: 'post',
+      path: '/officer/dossiers/:id/events',
+      allow: EVENT_SENDERS,
+      async handler(req, res) {
+        const id = String(req.params.id);
+        const actor = currentActor(req);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const typed = eventTypeSchema.safeParse(body);
+        if (!typed.success) return res.redirect(303, `/officer/dossiers/${id}`);
+        const type = typed.data.type;
+        const view = await loadReviewView(actor, id, deps.now());
+        const t = translatorOf(res);
+        const form = parseEventForm(type, body, { overdue: view.dossier.overdue, agencies: view.agencies, today: view.today }, t);
+        if (form.errors) {
+          return renderReview(req, res, deps, { failed: { event: type, values: keptValues(body), errors: form.errors } }, 400);
+        }
+        try {
+          await applyEvent(actor, id, { type, payload: form.payload, comment: form.comment }, deps);
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== 'invalid_transition' && error.code !== 'conflict')) throw error;
+          const conflict = error.code === 'conflict';
+          const reasons = conflict ? [t('officer.review.conflict')] : refusalReasons(error.extensions, String(res.locals.locale));
+          return renderReview(req, res, deps, { refusal: { event: type, reasons, conflict }, failed: { event: type, values: keptValues(body), errors: {} } }, conflict ? 409 : 422);
+        }
+        res.redirect(303, `/officer/dossiers/${id}?done=${type}`);
+      },
+    },
+  ];
+}

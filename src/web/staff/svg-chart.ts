@@ -1,0 +1,52 @@
+/**
+ * Bar charts as plain geometry, drawn as inline SVG by the template (auto-escaped, no script, no CDN).
+ * The page shows the same numbers in a table, which is what screen readers read.
+ */
+export interface ChartBar {
+  label: string;
+  value: number;
+  display: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  labelX: number;
+}
+
+export interface BarChart {
+  width: number;
+  height: number;
+  baseline: number;
+  bars: ChartBar[];
+  ticks: { y: number; label: string }[];
+}
+
+const niceMax = (max: number) => {
+  if (max <= 5) return 5;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => max <= s * 5) ?? 10 * magnitude;
+  return step * 5;
+};
+
+export function barChart(data: readonly { label: string; value: number; display?: string }[], options: { width?: number; height?: number; format?: (n: number) => string } = {}): BarChart {
+  const width = options.width ?? 640;
+  const height = options.height ?? 240;
+  const left = 40;
+  const top = 16;
+  const bottom = 36;
+  const baseline = height - bottom;
+  const plotHeight = baseline - top;
+  const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
+  const slot = (width - left - 8) / Math.max(1, data.length);
+  const format = options.format ?? String;
+  const bars = data.map((d, i) => {
+    const h = max ? (d.value / max) * plotHeight : 0;
+    const barWidth = Math.max(4, slot * 0.6);
+    const x = left + i * slot + (slot - barWidth) / 2;
+    return { label: d.label, value: d.value, display: d.display ?? format(d.value), x: round(x), y: round(baseline - h), width: round(barWidth), height: round(h), labelX: round(x + barWidth / 2) };
+  });
+  const ticks = [0, 1, 2, 3, 4, 5].map((i) => ({ y: round(baseline - (plotHeight * i) / 5), label: format((max * i) / 5) }));
+  return { width, height, baseline, bars, ticks };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

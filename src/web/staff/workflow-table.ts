@@ -1,0 +1,46 @@
+import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { getWorkflow, GUARD_DESCRIPTIONS, listWorkflows, workflowDiagram, type GuardName } from '../../../workflows';
+
+export interface TransitionRow {
+  from: string;
+  event: string;
+  guard: string;
+  guardDescription?: string;
+  to?: string;
+}
+
+const allNodes = (node: AnyStateNode): AnyStateNode[] => [node, ...Object.values(node.states).flatMap(allNodes)];
+
+function guardName(t: AnyTransitionDefinition): string {
+  const guard: unknown = t.guard;
+  if (typeof guard === 'string') return guard;
+  if (guard && typeof guard === 'object' && 'type' in guard) return String((guard as { type: string }).type);
+  return '';
+}
+
+/** Each published machine with its Mermaid text and its states and transitions, read from the definition itself. */
+export function workflowOverview() {
+  return listWorkflows().map((summary) => {
+    const { machine } = getWorkflow(summary.type, summary.version);
+    const nodes = allNodes(machine.root).slice(1);
+    const transitions: TransitionRow[] = nodes.flatMap((node) =>
+      [...node.transitions.values()].flat().map((t) => {
+        const guard = guardName(t);
+        const target = t.target?.[0];
+        return {
+          from: node.path.join('.'),
+          event: t.eventType.startsWith('xstate.done.state.') ? '(all regions done)' : t.eventType,
+          guard,
+          guardDescription: guard ? GUARD_DESCRIPTIONS[guard as GuardName] : undefined,
+          to: target ? target.path.join('.') : undefined,
+        };
+      }),
+    );
+    return {
+      ...summary,
+      states: nodes.filter((n) => n.path.length === 1).map((n) => ({ key: n.key, final: n.type === 'final' })),
+      transitions,
+      mermaid: workflowDiagram(summary.type, summary.version),
+    };
+  });
+}
