@@ -1,5 +1,5 @@
 import { trusted, Types } from 'mongoose';
-import { PROCESSING_STATES, WORKFLOW_STATES, WORKFLOW_TYPES, type WorkflowState } from '../../../workflows/workflow-types';
+import { PROCESSING_STATES, WORKFLOW_STATES, WORKFLOW_TYPES } from '../../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from '../../applications/application.model';
 import { presentDossier } from '../../applications/application.service';
 import { recordAudit } from '../../audit';

@@ -1,0 +1,92 @@
+import { loadWorkingCalendar } from '../../../../src/admin';
+import { AuditEntryModel } from '../../../../src/audit';
+import { UserModel } from '../../../../src/auth';
+import { isWorkingDay } from '../../../../src/calendar';
+import { OrganizationModel } from '../../../../src/organizations';
+import { createUser, type TestUser } from '../../../support/actors';
+import { csrfTokenOf } from '../../../support/browser-session';
+import { useTestDatabase } from '../../../support/test-database';
+import { signedIn, staffApp, type App } from './staff-kit';
+
+describe('the admin pages', () => {
+  const database = useTestDatabase();
+  let app: App;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    app = staffApp(database());
+    admin = await createUser(app, 'admin');
+  });
+
+  it('when an admin creates a user with a weak password, then the field says why and the values are kept; with a good one the user is created and audited', async () => {
+    const b = await signedIn(app, admin);
+    const form = await b.agent.get('/admin/users/new');
+    expect(form.status).toBe(200);
+    const fields = { _csrf: csrfTokenOf(form.text), email: 'chuyenvien.moi@scthp.example.vn', name: 'Nguyễn Văn Mới', role: 'officer', organizationId: '', locale: 'vi' };
+
+    const weak = await b.agent.post('/admin/users').type('form').send({ ...fields, password: 'short1' });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toContain('id="f-password-error"');
+    expect(weak.text).toContain('Mật khẩu chưa đủ mạnh');
+    expect(weak.text).toContain('value="chuyenvien.moi@scthp.example.vn"');
+    expect(weak.text).toContain('value="Nguyễn Văn Mới"');
+    expect(weak.text).toMatch(/<option value="officer" selected>/);
+    expect(weak.text).not.toContain('short1');
+    expect(await UserModel.exists({ email: fields.email })).toBeNull();
+
+    const created = await b.agent.post('/admin/users').type('form').send({ ...fields, password: 'Mat-khau-an-toan-2026' });
+    expect(created.status).toBe(303);
+    const user = await UserModel.findOne({ email: fields.email }).lean();
+    expect(user).toMatchObject({ role: 'officer', name: 'Nguyễn Văn Mới', active: true });
+    expect(await AuditEntryModel.countDocuments({ action: 'user.created', 'target.id': String(user!._id) })).toBe(1);
+    expect((await b.agent.get('/admin/users')).text).toContain(fields.email);
+  });
+
+  it('when an admin adds a holiday, then the calendar page lists it and the working calendar no longer counts that day', async () => {
+    const b = await signedIn(app, admin);
+    const page = await b.agent.get('/admin/calendar?year=2026');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Tết Âm lịch');
+    const token = csrfTokenOf(page.text);
+
+    // A make-up workday on a weekday contradicts the calendar: refused next to the field, values kept.
+    const wrong = await b.agent.post('/admin/calendar').type('form').send({ _csrf: token, date: '2026-10-14', kind: 'makeup_workday', name_vi: 'Làm bù', name_en: 'Make-up', source: 'Thông báo thử', legalBasis: '' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('id="f-kind-error"');
+    expect(wrong.text).toContain('value="Thông báo thử"');
+
+    const before = await loadWorkingCalendar();
+    expect(isWorkingDay('2026-10-14', before)).toBe(true);
+    const added = await b.agent
+      .post('/admin/calendar')
+      .type('form')
+      .send({ _csrf: token, date: '2026-10-14', kind: 'day_off', name_vi: 'Nghỉ kỷ niệm ngày giải phóng Hải Phòng (thử)', name_en: 'Hai Phong liberation day (test)', source: 'Quyết định thử nghiệm của UBND thành phố', legalBasis: '', verified: 'yes' });
+    expect(added.status).toBe(303);
+    const listed = await b.agent.get('/admin/calendar?year=2026');
+    expect(listed.text).toContain('Nghỉ kỷ niệm ngày giải phóng Hải Phòng (thử)');
+    expect(isWorkingDay('2026-10-14', await loadWorkingCalendar())).toBe(false);
+    expect(await AuditEntryModel.countDocuments({ action: 'calendar.entry_saved', 'target.id': '2026-10-14' })).toBe(1);
+  });
+
+  it('when an organization is saved with a wrong tax code, then the field says so; the workflows page lists every machine', async () => {
+    const b = await signedIn(app, admin);
+    const form = await b.agent.get('/admin/organizations/new');
+    const res = await b.agent.post('/admin/organizations').type('form').send({ _csrf: csrfTokenOf(form.text), taxCode: '0200123450', kind: 'enterprise', name: 'Công ty TNHH Thử mã số thuế' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('id="f-taxCode-error"');
+    expect(res.text).toContain('value="Công ty TNHH Thử mã số thuế"');
+    expect(await OrganizationModel.exists({ name: 'Công ty TNHH Thử mã số thuế' })).toBeNull();
+
+    const workflows = await b.agent.get('/admin/workflows');
+    expect(workflows.status).toBe(200);
+    expect(workflows.text).toContain('stateDiagram-v2');
+    expect(workflows.text).toContain('REQUEST_SUPPLEMENT');
+  });
+
+  it('when an officer opens an admin page, then it is refused', async () => {
+    const officer = await createUser(app, 'officer');
+    const b = await signedIn(app, officer);
+    expect((await b.agent.get('/admin/users')).status).toBe(403);
+    expect((await b.agent.get('/leader/decisions')).status).toBe(403);
+  });
+});
