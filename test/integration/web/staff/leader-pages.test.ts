@@ -82,7 +82,7 @@ describe('the leader pages', () => {
     const submitted = records.length;
     const decided = records.filter((r) => r.state === 'approved' || r.state === 'rejected');
     const late = decided.filter((r) => (r.deadlines as { overdue?: boolean }).overdue).length;
-    const days = decided.map((r) => workingDaysBetween(new Date((r.deadlines as { receivedAt: string }).receivedAt), r.decidedAt!, deps.calendar));
+    const days = decided.map((r) => workingDaysBetween(new Date(r.deadlines!.receivedAt!), r.decidedAt!, deps.calendar));
     const average = days.reduce((a, b) => a + b, 0) / days.length;
     const rate = Math.round(((decided.length - late) / decided.length) * 1000) / 10;
 
