@@ -27,11 +27,11 @@ export function leaderStatisticsPages(deps: { now: () => Date; calendar: Working
         );
         const typeChart = barChart(
           stats.byType.map((f) => ({ label: t(`leader.statistics.typeShort.${f.type}`), value: f.submitted })),
-          { width: 480, format: (n) => fmt.number(n) },
+          { width: 360, format: (n) => fmt.number(n) },
         );
         const daysChart = barChart(
           stats.byType.map((f) => ({ label: t(`leader.statistics.typeShort.${f.type}`), value: f.averageWorkingDays ?? 0, display: f.averageWorkingDays === undefined ? '—' : fmt.number(f.averageWorkingDays, 1) })),
-          { width: 480, format: (n) => fmt.number(n, 1) },
+          { width: 360, format: (n) => fmt.number(n, 1) },
         );
         const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
         res.render('staff/statistics', { title: t('leader.statistics.title'), stats, monthChart, typeChart, daysChart, years });
