@@ -12,7 +12,7 @@ import {
 import { pgiOutboxDeliverer } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler } from './dialogue';
-import { DEFAULT_WORKING_CALENDAR } from './calendar';
+import { createLiveWorkingCalendar } from './admin';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
@@ -52,12 +52,13 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const client = database.connection.getClient();
   const uploads = uploadSettingsFromConfig({ ...config, uploadDir: fromRoot(config.uploadDir) });
   const notifications = createNotifications({ config, logger, now });
-  const calendar = DEFAULT_WORKING_CALENDAR;
+  // Shipped holidays merged with the administrators' edits; the calendar pages refresh it after each edit.
+  const calendar = await createLiveWorkingCalendar();
   const scheduler = createScheduler({
     handlers: {
       [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
-      [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger }),
+      [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger, refreshCalendar: () => calendar.refresh() }),
       [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
       [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
       ...notifications.jobHandlers,

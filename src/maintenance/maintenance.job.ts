@@ -16,14 +16,22 @@ export async function scheduleMaintenance(now: Date): Promise<void> {
 
 /**
  * Sweeps what no request cleans up: expired sessions (FerretDB has no TTL index), dossier caches that lag
- * their log, and outbox messages a crash left undelivered. Then books the next slot.
+ * their log, outbox messages a crash left undelivered; refreshes the holiday calendar. Then books the next slot.
  */
-export function maintenanceJobHandler(deps: { client: MongoClient; dbName: string; now: () => Date; logger: Logger }): JobHandler {
+export function maintenanceJobHandler(deps: {
+  client: MongoClient;
+  dbName: string;
+  now: () => Date;
+  logger: Logger;
+  /** Picks up holiday edits made on another instance. */
+  refreshCalendar?: () => Promise<unknown>;
+}): JobHandler {
   return async () => {
     const now = deps.now();
     const sessions = await removeExpiredSessions(deps.client, now, deps.dbName);
     const caches = await repairLaggingCaches();
     const outbox = await dispatchPendingOutbox();
+    await deps.refreshCalendar?.();
     deps.logger.info({ sessions, caches, outbox }, 'maintenance sweep');
     await scheduleMaintenance(new Date(now.getTime() + 1000));
   };

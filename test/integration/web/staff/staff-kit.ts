@@ -2,8 +2,6 @@ import request from 'supertest';
 import { applyEvent } from '../../../../src/applications/apply-event';
 import { SYSTEM_SCHEDULER } from '../../../../src/auth';
 import { DEFAULT_WORKING_CALENDAR } from '../../../../src/calendar';
-import { routerFromTable } from '../../../../src/http/route-table';
-import { staffPages } from '../../../../src/web/staff';
 import { PASSWORD, type TestUser } from '../../../support/actors';
 import { browser } from '../../../support/browser-session';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../../support/dossiers';
@@ -13,7 +11,7 @@ import type { DatabaseConnection } from '../../../../src/db';
 export const deps = { now: () => new Date(), calendar: DEFAULT_WORKING_CALENDAR };
 
 export function staffApp(database: DatabaseConnection) {
-  return buildTestApp(database, { routers: [routerFromTable(staffPages(deps))] });
+  return buildTestApp(database);
 }
 
 export type App = ReturnType<typeof staffApp>;
