@@ -6,8 +6,7 @@ import type { WorkingCalendar } from '../calendar';
 import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { notFound } from '../errors';
-import { applyEvent } from './apply-event';
-import { dispatchOutbox } from './outbox-dispatch';
+import { sendEvent } from './send-event';
 import {
   createApplicationSchema,
   eventBodySchema,
@@ -73,13 +72,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       docs: { summary: 'Send a workflow event (server stamps the time and computes the facts)', body: eventBodySchema },
       async handler(req, res) {
         const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
-        const applied = await applyEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, deps);
-        // The event is safely logged; if delivery fails here, the outbox sweep delivers it later.
-        if (applied.outbox.length > 0) {
-          await dispatchOutbox(applied.entryId, applied.outbox).catch((error: unknown) =>
-            req.log.warn({ err: error, entryId: applied.entryId }, 'outbox dispatch deferred'),
-          );
-        }
+        const applied = await sendEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, { ...deps, log: req.log });
         res.status(201).json({ ...applied, outbox: applied.outbox.map(({ id, kind }) => ({ id, kind })) });
       },
     },

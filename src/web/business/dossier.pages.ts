@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { applyEvent } from '../../applications/apply-event';
+import { sendEvent } from '../../applications/send-event';
 import type { WorkingCalendar } from '../../calendar';
 import { uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../documents';
 import { isAppError } from '../../errors';
@@ -72,7 +72,7 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
         if (form.type === 'WITHDRAW' && form.confirmed !== 'yes') return res.redirect(303, `/my/dossiers/${id}/withdraw`);
         const payload = form.type === 'WITHDRAW' && form.reason ? { reason: form.reason } : undefined;
         try {
-          await applyEvent(currentActor(req), id, { type: form.type, payload }, deps);
+          await sendEvent(currentActor(req), id, { type: form.type, payload }, { ...deps, log: req.log });
         } catch (error) {
           if (!isAppError(error) || (error.code !== 'invalid_transition' && error.code !== 'conflict')) throw error;
           const refusal = {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { applyEvent } from '../../applications/apply-event';
+import { sendEvent } from '../../applications/send-event';
 import type { WorkingCalendar } from '../../calendar';
 import { isAppError } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
@@ -125,7 +125,7 @@ export function leaderDecisionPages(deps: { now: () => Date; calendar: WorkingCa
           if (needsReasons(decision)) payload.reasons = form.reasons;
           if (decision !== 'RETURN_FOR_REVIEW' && form.apologies[id]) payload.apologyNote = form.apologies[id];
           try {
-            await applyEvent(actor, id, { type: decision, payload, comment: form.comment }, deps);
+            await sendEvent(actor, id, { type: decision, payload, comment: form.comment }, { ...deps, log: req.log });
             results.push({ id, code: item?.code ?? id, title: item?.title, ok: true, reasons: [] });
           } catch (error) {
             results.push({ id, code: item?.code ?? id, title: item?.title, ok: false, reasons: failureOf(error, req, t, String(res.locals.locale)) });

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { applyEvent } from '../../applications/apply-event';
+import { sendEvent } from '../../applications/send-event';
 import type { WorkingCalendar } from '../../calendar';
 import { isAppError } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
@@ -54,7 +54,7 @@ export function officerReviewPages(deps: { now: () => Date; calendar: WorkingCal
           return renderReview(req, res, deps, { failed: { event: type, values: keptValues(body), errors: form.errors } }, 400);
         }
         try {
-          await applyEvent(actor, id, { type, payload: form.payload, comment: form.comment }, deps);
+          await sendEvent(actor, id, { type, payload: form.payload, comment: form.comment }, { ...deps, log: req.log });
         } catch (error) {
           if (!isAppError(error) || (error.code !== 'invalid_transition' && error.code !== 'conflict')) throw error;
           const conflict = error.code === 'conflict';

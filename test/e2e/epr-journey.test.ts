@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import type { RunningApplication } from '../../src/server';
+import { minimalPdf } from '../fixtures/uploads/sample-files';
+import { eprRequiredDocuments } from '../support/dossiers';
+import { launchBrowser, signIn, startE2eServer, step } from '../support/e2e';
+
+const BUSINESS = 'doanhnghiep@demo.example.vn';
+const OFFICER = 'chuyenvien@demo.haiphong.gov.vn';
+const LEADER = 'lanhdao@demo.haiphong.gov.vn';
+
+/**
+ * The whole one-stop journey in a real browser, each person in their own browser context:
+ * a business files an EPR application and uploads its documents → an officer requests supplementation →
+ * the business resubmits → the officer accepts and recommends approval → a leader approves → the public
+ * verifies the certificate by its code.
+ */
+describe('the EPR journey in Chromium', () => {
+  let server: RunningApplication;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function personFor(email?: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    if (email) await signIn(page, server.url, email);
+    return page;
+  }
+
+  /** Officers' actions sit in closed <details>; open the one for `type` and return its form. */
+  async function eventForm(page: Page, type: string) {
+    const details = page.locator(`details:has(input[name="type"][value="${type}"])`);
+    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    return page.locator(`form:has(input[name="type"][value="${type}"])`);
+  }
+
+  it('when a business files, an officer reviews and a leader approves, then the public can verify the certificate', async () => {
+    const business = await personFor(BUSINESS);
+    const dossierUrl = await step(business, 'business-files-draft', async () => {
+      await business.goto(`${server.url}/my/dossiers/new/epr`);
+      await business.locator('[name="title"]').fill('EPR bao bì PET năm 2026');
+      await business.locator('[name="reportingYear"]').fill('2026');
+      await business.locator('[name="role"]').selectOption('producer');
+      await business.locator('[name="previousYearAmountVnd"]').fill('50000000000');
+      await business.locator('[name="complianceMethod"]').selectOption('recycle');
+      await business.locator('[name="productLines.0.productCode"]').selectOption('packaging_rigid_pet');
+      await business.locator('[name="productLines.0.placedOnMarketKg"]').fill('500000');
+      await business.getByRole('button', { name: 'Lưu nháp' }).click();
+      await business.waitForURL(/\/my\/dossiers\/[0-9a-f]{24}/);
+      await business.getByText('110.000').first().waitFor();
+      return business.url().replace(/[?#].*$/, '');
+    });
+    const dossierId = dossierUrl.split('/').pop()!;
+
+    await step(business, 'business-uploads-and-submits', async () => {
+      for (const code of eprRequiredDocuments()) {
+        await business.locator('#upload-code').selectOption(code);
+        await business.locator('#upload-files').setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: minimalPdf() });
+        await business.getByRole('button', { name: 'Tải lên' }).click();
+        await business.waitForURL(/done=uploaded/);
+      }
+      await business.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+      await business.locator('.state-submitted').first().waitFor();
+    });
+
+    const officer = await personFor(OFFICER);
+    await step(officer, 'officer-requests-supplementation', async () => {
+      await officer.goto(`${server.url}/officer/dossiers/${dossierId}`);
+      const form = await eventForm(officer, 'REQUEST_SUPPLEMENT');
+      await form.locator('textarea[name="reasons"]').fill('Thiếu hợp đồng tái chế có chữ ký\nBảng kê khối lượng chưa đóng dấu');
+      await form.getByRole('button').click();
+      await officer.locator('.state-supplementation_requested').first().waitFor();
+    });
+
+    await step(business, 'business-resubmits', async () => {
+      await business.goto(dossierUrl);
+      await business.getByText('Thiếu hợp đồng tái chế có chữ ký').first().waitFor();
+      await business.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
+      await business.locator('.state-submitted').first().waitFor();
+    });
+
+    await step(officer, 'officer-accepts-and-recommends', async () => {
+      await officer.goto(`${server.url}/officer/dossiers/${dossierId}`);
+      await (await eventForm(officer, 'ACCEPT')).getByRole('button').click();
+      await officer.locator('.state-technical_review').first().waitFor();
+      const recommend = await eventForm(officer, 'RECOMMEND');
+      await recommend.locator('[name="decision"]').selectOption('approve');
+      await recommend.getByRole('button').click();
+      await officer.locator('.state-awaiting_decision').first().waitFor();
+    });
+
+    const leader = await personFor(LEADER);
+    await step(leader, 'leader-approves', async () => {
+      await leader.goto(`${server.url}/leader/decisions`);
+      await leader.locator(`#pick-${dossierId}`).check();
+      await leader.locator('input[name="decision"][value="APPROVE"]').check();
+      await leader.locator('.bulk-form button[type="submit"]').click();
+      await leader.locator('form[action="/leader/decisions/apply"] button[type="submit"]').click();
+      await leader.waitForURL(/\/leader\/decisions/);
+    });
+
+    const code = await step(business, 'business-sees-certificate', async () => {
+      await business.goto(`${server.url}/my/certificates`);
+      const link = business.locator('a[href^="/my/certificates/"]').first();
+      await link.click();
+      const text = await business.locator('main').innerText();
+      const match = /\b[0-9A-HJKMNP-TV-Z]{10}\b/.exec(text);
+      expect(match).not.toBeNull();
+      return match![0];
+    });
+
+    const visitor = await personFor();
+    await step(visitor, 'public-verifies', async () => {
+      await visitor.goto(`${server.url}/certificates/verify`);
+      await visitor.getByLabel('Mã xác thực').fill(code);
+      await visitor.getByRole('button', { name: 'Xác thực' }).click();
+      await visitor.locator('.certificate-result').getByText('Còn hiệu lực').waitFor();
+      expect(await visitor.locator('.certificate-result').innerText()).toContain('EPR');
+    });
+  });
+});
