@@ -36,7 +36,7 @@ describe('the EPR journey in Chromium', () => {
   /** Officers' actions sit in closed <details>; open the one for `type` and return its form. */
   async function eventForm(page: Page, type: string) {
     const details = page.locator(`details:has(input[name="type"][value="${type}"])`);
-    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as unknown as { open: boolean }).open))) await details.locator('summary').click();
     return page.locator(`form:has(input[name="type"][value="${type}"])`);
   }
 
