@@ -77,7 +77,8 @@ describe('notification delivery through outages and crashes', () => {
     // The first instance "dies" right after its first mail is accepted: its handler never returns.
     const dying: MailSender = { mode: 'smtp', send: async (mail) => { await real.send(mail); await new Promise(() => undefined); }, close: () => real.close() };
     const first = schedulerFor(notificationsWith(dying), 'dies', 300);
-    const second = schedulerFor(notificationsWith(), 'takes-over', 300);
+    // A long lease for the survivor, so a slow machine cannot make its own attempt look abandoned.
+    const second = schedulerFor(notificationsWith(), 'takes-over', 10_000);
     const { id } = await driver.createReady(business[0]!);
     const messageId = `${await driver.event(business[0]!, id, { type: 'SUBMIT' })}/notify`;
 
