@@ -23,6 +23,7 @@ import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './m
 import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
 import { seedDemo } from './seed';
+import { seedDemoDossiers } from './seed/demo-dossiers';
 
 const EMBEDDED_DB_NAME = 'hp-green';
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -78,6 +79,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
     logger.info(seed.created, 'demo data checked');
+    const dossiers = await seedDemoDossiers({ now, calendar, uploads });
+    if (dossiers > 0) logger.info({ dossiers }, 'demo dossiers created');
     printDemoLogins(config, seed.credentials);
   }
 

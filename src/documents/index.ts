@@ -16,3 +16,4 @@ export async function uploadedDocumentCodes(dossierId: string): Promise<string[]
 }
 export { uploadFromRequest, uploadMiddleware } from './upload-request';
 export { listDossierDocuments } from './document-read.service';
+export { uploadDocuments, type UploadedVersion } from './document-upload.service';
