@@ -28,8 +28,9 @@ export async function entryAt(dossierId: string, sequence: number): Promise<LogH
  * The newest log entry, found by probing `_id`s forward from a known sequence (the dossier's cached one).
  * Only `_id` equality is index-served on FerretDB, so this stays fast however long the log grows.
  */
-export async function latestEntry(dossierId: string, knownSequence = 0): Promise<LogHead | undefined> {
-  let head = knownSequence > 0 ? await entryAt(dossierId, knownSequence) : undefined;
+export async function latestEntry(dossierId: string, knownSequence = 0, known?: LogHead): Promise<LogHead | undefined> {
+  // A caller that already holds the entry at knownSequence (it just wrote it) spares its re-read.
+  let head = known ?? (knownSequence > 0 ? await entryAt(dossierId, knownSequence) : undefined);
   for (let sequence = knownSequence + 1; ; sequence++) {
     const next = await entryAt(dossierId, sequence);
     if (!next) return head;
@@ -55,7 +56,7 @@ export async function syncCache(dossierId: string, written: LogHead): Promise<Lo
   let head = written;
   for (let attempt = 0; attempt < 20; attempt++) {
     await writeCache(dossierId, head);
-    const newest = await latestEntry(dossierId, head.sequence);
+    const newest = await latestEntry(dossierId, head.sequence, head);
     if (!newest || newest.sequence === head.sequence) return head;
     head = newest;
   }
