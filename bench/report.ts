@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandTrace } from './db-trace';
 import type { LoadResult } from './load';
@@ -74,6 +74,17 @@ export function printRun(run: BenchRun): void {
   for (const [name, count] of Object.entries(run.trace.calls)) console.log(`  ${name.padEnd(40)} ${count} × , ${fixed(run.trace.ms[name] ?? 0, 2)} ms`);
 }
 
+/** Adds a row at the end of this bench's own table ("## Results"), leaving other benches' sections alone. */
+function insertRow(row: string): void {
+  const text = readFileSync(DOC, 'utf8');
+  const start = text.indexOf('\n## Results');
+  if (start < 0) return appendFileSync(DOC, `${row}\n`);
+  const next = text.indexOf('\n## ', start + 1);
+  const end = next < 0 ? text.length : next;
+  const section = text.slice(start, end).replace(/\s*$/, '');
+  writeFileSync(DOC, `${text.slice(0, start)}${section}\n${row}\n${next < 0 ? '' : '\n'}${text.slice(end).replace(/^\n+/, '')}`);
+}
+
 export function appendRun(run: BenchRun): void {
   if (!existsSync(DOC)) writeFileSync(DOC, INTRO);
   const calls = Object.entries(run.trace.calls).map(([name, n]) => `${name} ${n}`).join(', ');
@@ -91,6 +102,6 @@ export function appendRun(run: BenchRun): void {
     `${run.baselineEntryBytes} / ${run.fullEntryBytes}`,
     `${fixed(total, 1)}: ${calls}`,
   ];
-  appendFileSync(DOC, `| ${cells.join(' | ')} |\n`);
+  insertRow(`| ${cells.join(' | ')} |`);
   console.log(`appended to ${path.relative(process.cwd(), DOC)}`);
 }
