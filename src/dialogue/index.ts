@@ -9,3 +9,5 @@ export { DIALOGUE_EXPORT_JOB } from './export/export.service';
 export { dialogueExportJobHandler, type ExportJobDeps } from './export/export.job';
 export { conferenceFigures, type ConferenceFigures } from './conference-figures';
 export { PETITION_TOPICS, PETITION_STATUSES, type PetitionTopic, type PetitionStatus } from './petition-topics';
+export { listConferences } from './conference.service';
+export { listExports, requestExport } from './export/export.service';

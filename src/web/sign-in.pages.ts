@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import rateLimit from 'express-rate-limit';
 import passport from 'passport';
 import type { Actor } from '../auth/actor';
 import { isAppError } from '../errors';
@@ -26,6 +27,9 @@ function authenticate(req: Request): Promise<Actor> {
 }
 
 export function signInPages(): RouteDefinition[] {
+  // Per address, on top of the per-e-mail lockout: slows password spraying across many accounts. Generous,
+  // because a whole office may sign in from one NAT address.
+  const signInLimit = rateLimit({ windowMs: 15 * 60_000, limit: 100, standardHeaders: 'draft-8', legacyHeaders: false });
   return [
     {
       method: 'get',
@@ -40,6 +44,7 @@ export function signInPages(): RouteDefinition[] {
       method: 'post',
       path: '/login',
       allow: ['public'],
+      before: [signInLimit],
       async handler(req, res) {
         const body = req.body as { email?: string; password?: string; next?: string };
         const view = { title: res.locals.t('login.title'), email: body.email ?? '', next: safeNext(body.next) };
