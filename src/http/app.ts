@@ -59,7 +59,7 @@ export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar, uploads }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';

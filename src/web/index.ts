@@ -3,11 +3,12 @@ import type { UploadSettings } from '../documents';
 import type { RouteDefinition } from '../http/route-table';
 import { businessPages } from './business';
 import { conferencePages } from './conference.pages';
+import { adminMailPages } from './admin-mail.pages';
 import { staffPages } from './staff';
 import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
-export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings }): RouteDefinition[] {
-  return [...publicPages(deps), ...signInPages(), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps)];
+export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string }): RouteDefinition[] {
+  return [...publicPages(deps), ...signInPages(), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...adminMailPages(deps)];
 }
