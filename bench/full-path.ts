@@ -1,16 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import mongoose, { Types } from 'mongoose';
+import mongoose from 'mongoose';
 import { DossierEventModel } from '../src/applications/dossier-event.model';
-import { requiredDocuments } from '../src/applications/procedures';
 import { loadConfig } from '../src/config';
 import { connectDatabase, ensureIndexes } from '../src/db';
-import { DossierDocumentModel } from '../src/documents';
 import { createApp } from '../src/http';
 import { createLogger } from '../src/logging/logger';
 import { call, createOrganization, createUser, type BenchUser } from './actors';
 import { traceCommands, withCommandMonitoring, type CommandTrace } from './db-trace';
 import { listen } from './listen';
 import { EVENT_BODY, type Target } from './target';
+import { attachDocuments, eprRequiredDocuments } from '../test/support/dossiers';
 
 const EPR_DATA = {
   reportingYear: 2026,
@@ -19,33 +17,12 @@ const EPR_DATA = {
   complianceMethod: 'recycle',
   productLines: [{ productCode: 'packaging_rigid_pet', placedOnMarketKg: 500_000 }],
 };
-const EPR_DOCUMENTS = requiredDocuments('epr', { complianceMethod: 'recycle', role: 'producer', claimsExportExclusion: false });
-
-
-/** Document records stored directly: uploading files is not what this bench measures. */
-async function attachDocuments(dossierId: string, uploadedBy: string): Promise<void> {
-  for (const code of EPR_DOCUMENTS) {
-    const content = `${code} ${randomUUID()}`;
-    // The constructor, not create(): create()'s overloads mistype ObjectId fields under timestamps options.
-    await new DossierDocumentModel({
-      dossierId: new Types.ObjectId(dossierId),
-      code,
-      version: 1,
-      originalName: `${code}.pdf`,
-      mediaType: 'application/pdf',
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      storageKey: randomUUID(),
-      uploadedBy: new Types.ObjectId(uploadedBy),
-    }).save();
-  }
-}
-
 /** Files, submits and accepts one EPR dossier, then schedules its inspection: it ends in `inspection`. */
 async function prepareDossier(baseUrl: string, business: BenchUser, officer: BenchUser, index: number): Promise<string> {
   const created = await call(baseUrl, 'POST', '/api/v1/applications', business.token, { type: 'epr', title: `EPR đo tải ${index}`, data: EPR_DATA }, 201);
   const id = String(created.id);
-  await attachDocuments(id, business.id);
+  // Document records stored directly (the test helper): uploading files is not what this bench measures.
+  await attachDocuments(id, eprRequiredDocuments(), business.id);
   const events = `/api/v1/applications/${id}/events`;
   await call(baseUrl, 'POST', events, business.token, { type: 'SUBMIT' }, 201);
   await call(baseUrl, 'POST', events, officer.token, { type: 'ACCEPT' }, 201);
