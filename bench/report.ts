@@ -74,15 +74,17 @@ export function printRun(run: BenchRun): void {
   for (const [name, count] of Object.entries(run.trace.calls)) console.log(`  ${name.padEnd(40)} ${count} × , ${fixed(run.trace.ms[name] ?? 0, 2)} ms`);
 }
 
-/** Adds a row at the end of this bench's own table ("## Results"), leaving other benches' sections alone. */
+/** Adds a row after the last row of this bench's own table ("## Results"), leaving the prose and other sections alone. */
 function insertRow(row: string): void {
-  const text = readFileSync(DOC, 'utf8');
-  const start = text.indexOf('\n## Results');
+  const lines = readFileSync(DOC, 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.startsWith('## Results'));
   if (start < 0) return appendFileSync(DOC, `${row}\n`);
-  const next = text.indexOf('\n## ', start + 1);
-  const end = next < 0 ? text.length : next;
-  const section = text.slice(start, end).replace(/\s*$/, '');
-  writeFileSync(DOC, `${text.slice(0, start)}${section}\n${row}\n${next < 0 ? '' : '\n'}${text.slice(end).replace(/^\n+/, '')}`);
+  let end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  if (end < 0) end = lines.length;
+  let lastRow = start;
+  for (let i = start; i < end; i++) if (lines[i]!.startsWith('|')) lastRow = i;
+  lines.splice(lastRow + 1, 0, row);
+  writeFileSync(DOC, lines.join('\n'));
 }
 
 export function appendRun(run: BenchRun): void {
