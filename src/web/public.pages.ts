@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PROCEDURE_CATALOGUE } from '../applications/procedures';
 import { publicDossierStatus } from '../applications/dossier-history.service';
@@ -6,6 +7,30 @@ import { isAppError } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/**
+ * Renders a lookup-by-code page: the found record under `key`, or a field message and 404 when nothing has
+ * that code. Other errors propagate.
+ */
+async function renderLookup(
+  res: Response,
+  viewName: string,
+  view: Record<string, unknown>,
+  key: string,
+  find: (() => Promise<unknown>) | undefined,
+  notFoundKey: string,
+): Promise<void> {
+  if (find) {
+    try {
+      view[key] = await find();
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'not_found') throw error;
+      view.errors = { code: res.locals.t(notFoundKey) };
+      res.status(404);
+    }
+  }
+  res.render(viewName, view);
+}
 
 /** Pages anyone may open: procedures, dossier status lookup, certificate check and register. */
 export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
@@ -25,16 +50,8 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
       async handler(req, res) {
         const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
         const view = { title: res.locals.t('lookup.title'), code } as Record<string, unknown>;
-        if (code) {
-          try {
-            view.dossier = await publicDossierStatus(code);
-          } catch (error) {
-            if (!isAppError(error) || error.code !== 'not_found') throw error;
-            view.errors = { code: res.locals.t(/^HP-[A-Z]{2,4}-\d{4}-\d{6}$/i.test(code) ? 'lookup.notFound' : 'lookup.invalid') };
-            res.status(404);
-          }
-        }
-        res.render('lookup', view);
+        const notFoundKey = /^HP-[A-Z]{2,4}-\d{4}-\d{6}$/i.test(code) ? 'lookup.notFound' : 'lookup.invalid';
+        await renderLookup(res, 'lookup', view, 'dossier', code ? () => publicDossierStatus(code) : undefined, notFoundKey);
       },
     },
     {
@@ -44,16 +61,7 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
       async handler(req, res) {
         const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
         const view = { title: res.locals.t('certificate.verifyTitle'), code } as Record<string, unknown>;
-        if (code) {
-          try {
-            view.certificate = await verifyCertificate(code, deps.now());
-          } catch (error) {
-            if (!isAppError(error) || error.code !== 'not_found') throw error;
-            view.errors = { code: res.locals.t('certificate.notFound') };
-            res.status(404);
-          }
-        }
-        res.render('certificate-verify', view);
+        await renderLookup(res, 'certificate-verify', view, 'certificate', code ? () => verifyCertificate(code, deps.now()) : undefined, 'certificate.notFound');
       },
     },
     {
