@@ -50,3 +50,64 @@ export function barChart(data: readonly { label: string; value: number; display?
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+export interface LinePoint {
+  label: string;
+  value: number | null;
+  display: string;
+  x: number;
+  /** Absent for a missing value: the line breaks there instead of pretending it was zero. */
+  y?: number;
+}
+
+export interface LineChart {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  baseline: number;
+  points: LinePoint[];
+  /** SVG polyline `points` strings, one per run of consecutive known values. */
+  segments: string[];
+  ticks: { y: number; label: string }[];
+}
+
+/** A trend as a line with gaps; the scale includes zero, so a small change does not look like a cliff. */
+export function lineChart(
+  data: readonly { label: string; value: number | null; display?: string }[],
+  options: { width?: number; height?: number; format?: (n: number) => string; missing?: string; tickCount?: number } = {},
+): LineChart {
+  const width = options.width ?? 320;
+  const height = options.height ?? 140;
+  const left = 40;
+  const right = 8;
+  const top = 12;
+  const baseline = height - 24;
+  const format = options.format ?? String;
+  const tickCount = options.tickCount ?? 2;
+  const known = data.map((d) => d.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const high = niceMax(Math.max(0, ...known));
+  const low = Math.min(0, ...known) < 0 ? -niceMax(-Math.min(...known)) : 0;
+  const yOf = (value: number) => round(baseline - ((value - low) / (high - low)) * (baseline - top));
+  const slot = (width - left - right) / Math.max(1, data.length);
+  const points: LinePoint[] = data.map((d, i) => {
+    const x = round(left + i * slot + slot / 2);
+    const value = d.value !== null && Number.isFinite(d.value) ? d.value : null;
+    return value === null ? { label: d.label, value, display: options.missing ?? '—', x } : { label: d.label, value, display: d.display ?? format(value), x, y: yOf(value) };
+  });
+  const segments: string[] = [];
+  let run: string[] = [];
+  for (const point of [...points, undefined]) {
+    if (point?.y !== undefined) {
+      run.push(`${point.x},${point.y}`);
+    } else if (run.length) {
+      segments.push(run.join(' '));
+      run = [];
+    }
+  }
+  const ticks = Array.from({ length: tickCount + 1 }, (_, i) => {
+    const value = low + ((high - low) * i) / tickCount;
+    return { y: yOf(value), label: format(value) };
+  });
+  return { width, height, left, right, baseline, points, segments, ticks };
+}
