@@ -17,6 +17,7 @@ export const EMISSIONS_REDUCTION_PROCEDURE: ProcedureDefinition = {
   timeLimitWorkingDays: defaultValue(15, 'No provincial review limit found: labelled default (DOMAIN.md §5).'),
   completenessCheckWorkingDays: defaultValue(3, 'General completeness-check limit unverified; same as rooftop solar.'),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
+  onlineService: defaultValue('full', 'Filed, documented and answered in this system; no fee or counter step. Check against the DOIT list of 111 fully online procedures.'),
   stages: [],
   documents: [
     document('cover_letter', { vi: 'Công văn gửi kèm', en: 'Cover letter' }, ALWAYS),

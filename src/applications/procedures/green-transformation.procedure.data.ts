@@ -22,6 +22,7 @@ export const GREEN_TRANSFORMATION_PROCEDURE: ProcedureDefinition = {
   timeLimitWorkingDays: defaultValue(58, 'Sum of the three stages (3 + 15 + 40), read as working days.'),
   completenessCheckWorkingDays: defaultValue(3, 'Completeness check assumed to match the 3-day forwarding limit.'),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
+  onlineService: defaultValue('partial', 'Recognition includes an appraisal council and a site visit with the applicant: assumed partly online until the DOIT list of its 21 partly online procedures says otherwise.'),
   stages: [
     {
       code: 'forward_to_agencies',

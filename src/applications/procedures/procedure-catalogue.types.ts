@@ -51,6 +51,8 @@ export interface ProcedureFees {
   readonly note_en: string;
 }
 
+export type OnlineServiceLevel = 'full' | 'partial';
+
 export interface ProcedureDefinition extends LegalProvenance {
   readonly applicationType: ApplicationType;
   readonly version: string;
@@ -61,6 +63,11 @@ export interface ProcedureDefinition extends LegalProvenance {
   /** Within this many working days an incomplete dossier must be returned with everything missing listed. */
   readonly completenessCheckWorkingDays: SourcedValue<number>;
   readonly clockModeOnSupplementation: SourcedValue<'restart' | 'pause'>;
+  /**
+   * Decree 42/2022/ND-CP Art 11: a fully online service ('full', toàn trình) takes the filing, documents, fee and
+   * result online end to end; a partly online one ('partial', một phần) needs a paper step or a counter visit.
+   */
+  readonly onlineService: SourcedValue<OnlineServiceLevel>;
   /** Consecutive stages inside the time limit, when the law splits it (e.g. consultation then appraisal). */
   readonly stages: readonly ProcedureStage[];
   readonly documents: readonly RequiredDocumentRule[];

@@ -18,6 +18,7 @@ export const RENEWABLE_ENERGY_PROCEDURE: ProcedureDefinition = {
   timeLimitWorkingDays: verifiedValue(10, DOMAIN),
   completenessCheckWorkingDays: verifiedValue(3, DOMAIN),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
+  onlineService: defaultValue('full', 'Filed, documented and answered in this system; the site inspection needs no counter visit. Check against the DOIT list of 111 fully online procedures.'),
   stages: [],
   documents: [
     document('notification_form', { vi: 'Văn bản thông báo', en: 'Notification form' }, whenOneOf('gridConnection', ['off_grid', 'grid_no_export']), {
