@@ -9,9 +9,9 @@ import {
   dispatchPendingOutbox,
   registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
-import { pgiOutboxDeliverer } from './pgi';
+import { pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
-import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler } from './dialogue';
+import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
 import { createLiveWorkingCalendar } from './admin';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -59,7 +59,14 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     handlers: {
       [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
-      [MAINTENANCE_JOB]: maintenanceJobHandler({ client, dbName: database.connection.name, now, logger, refreshCalendar: () => calendar.refresh() }),
+      [MAINTENANCE_JOB]: maintenanceJobHandler({
+        client,
+        dbName: database.connection.name,
+        now,
+        logger,
+        refreshCalendar: () => calendar.refresh(),
+        projectPetitions: () => projectRecentPetitionChanges(now(), { calendar }),
+      }),
       [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
       [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
       ...notifications.jobHandlers,
@@ -70,6 +77,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     leaseMs: 60_000,
   });
   registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer({ calendar }));
+  const stopPetitionProjection = onPetitionChange(pgiPetitionListener({ calendar, logger }));
   registerOutboxDeliverer('notify', notifications.deliverNotify);
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
@@ -97,6 +105,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     async stop() {
       await http.close(SHUTDOWN_LIMIT_MS - 4000);
       await scheduler.stop();
+      stopPetitionProjection();
       notifications.close();
       await database.close();
       await embedded?.stop();

@@ -10,4 +10,5 @@ export { dialogueExportJobHandler, type ExportJobDeps } from './export/export.jo
 export { conferenceFigures, type ConferenceFigures } from './conference-figures';
 export { PETITION_TOPICS, PETITION_STATUSES, type PetitionTopic, type PetitionStatus } from './petition-topics';
 export { listConferences } from './conference.service';
+export { onPetitionChange, type PetitionChangeListener } from './petition-listeners';
 export { listExports, requestExport } from './export/export.service';

@@ -3,6 +3,7 @@ import type { Actor } from '../auth';
 import { insertIfAbsent } from '../db';
 import { AppError, conflict, forbidden } from '../errors';
 import { PetitionChangeModel, PetitionModel, petitionChangeId, type PetitionRecord } from './petition.model';
+import { announcePetitionChange } from './petition-listeners';
 import { loadReadablePetition, presentPetition } from './petition.service';
 import { PETITION_TRANSITIONS, type PetitionAction } from './petition-topics';
 
@@ -56,6 +57,7 @@ export async function changePetition(actor: Actor, id: string, action: PetitionA
   });
   if (!inserted) throw conflict('Someone changed this petition at the same moment; reload and try again.');
   await catchUp(petition);
+  await announcePetitionChange(petitionChangeId(id, revision));
   await recordAudit({ at: now, actor, action: `petition.${action}`, target: { kind: 'petition', id, label: petition.code }, changedFields: ['status', ...Object.keys(fields)] });
   return presentPetition(await loadReadablePetition(actor, id));
 }

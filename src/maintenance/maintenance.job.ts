@@ -16,7 +16,7 @@ export async function scheduleMaintenance(now: Date): Promise<void> {
 
 /**
  * Sweeps what no request cleans up: expired sessions (FerretDB has no TTL index), dossier caches that lag
- * their log, outbox messages a crash left undelivered; refreshes the holiday calendar. Then books the next slot.
+ * their log, outbox messages a crash left undelivered, petition changes the PGI missed; refreshes the holiday calendar. Then books the next slot.
  */
 export function maintenanceJobHandler(deps: {
   client: MongoClient;
@@ -25,6 +25,8 @@ export function maintenanceJobHandler(deps: {
   logger: Logger;
   /** Picks up holiday edits made on another instance. */
   refreshCalendar?: () => Promise<unknown>;
+  /** Projects petition changes whose PGI listener failed (returns how many contributions it added). */
+  projectPetitions?: () => Promise<number>;
 }): JobHandler {
   return async () => {
     const now = deps.now();
@@ -32,7 +34,8 @@ export function maintenanceJobHandler(deps: {
     const caches = await repairLaggingCaches();
     const outbox = await dispatchPendingOutbox();
     await deps.refreshCalendar?.();
-    deps.logger.info({ sessions, caches, outbox }, 'maintenance sweep');
+    const petitionContributions = (await deps.projectPetitions?.()) ?? 0;
+    deps.logger.info({ sessions, caches, outbox, petitionContributions }, 'maintenance sweep');
     await scheduleMaintenance(new Date(now.getTime() + 1000));
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The Provincial Green Index feed: administrative proxies for VCCI's four PGI components, computed from the
  * DOIT's own dossiers. Wiring (composition root): mount `pgiRoutes`, and register `pgiOutboxDeliverer` for the
- * `project_pgi` outbox kind.
+ * `project_pgi` outbox kind,
+ * `pgiPetitionListener` with the dialogue's `onPetitionChange`, and `projectRecentPetitionChanges` in the maintenance sweep.
  */
 export { pgiRoutes } from './pgi.routes';
-export { pgiOutboxDeliverer, projectEntry } from './pgi-projector';
+export { pgiOutboxDeliverer, pgiPetitionListener, projectEntry, projectPetitionChange, projectRecentPetitionChanges } from './pgi-projector';
 export { recomputePeriod, type Recomputed } from './pgi-recompute';
 export { closePeriod, reopenPeriod, periodState, type PeriodStatus } from './pgi-period-close.service';
 export { getPeriod, listPeriods } from './pgi.service';

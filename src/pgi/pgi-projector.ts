@@ -7,6 +7,7 @@ import { OrganizationModel } from '../organizations';
 import { contributionsFor } from './contributions-for';
 import type { ProjectedDossier, ProjectedEntry, ProjectedOrganization } from './indicator.types';
 import { PgiContributionModel } from './pgi-contribution.model';
+import { readPetitionEntries, readPetitionEntry } from './petition-source';
 
 export const DOSSIER_FIELDS = { code: 1, type: 1, organizationId: 1, data: 1, results: 1 } as const;
 export const ORGANIZATION_FIELDS = { leadershipGender: 1, employeesByGender: 1 } as const;
@@ -20,13 +21,45 @@ export async function projectEntry(entryId: string, deps: { calendar: WorkingCal
   const entry = await DossierEventModel.findById(entryId, { event: 1, from: 1, to: 1, at: 1, after: 1, dossierId: 1 }).lean<ProjectedEntry>();
   if (!entry) return 0;
   const dossier = await ApplicationModel.findById(entry.dossierId, DOSSIER_FIELDS).lean<ProjectedDossier>();
-  if (!dossier) return 0;
+  return dossier ? project(entry, dossier, deps) : 0;
+}
+
+/** The same for a petition change (petitions answered, working days to an answer). */
+export async function projectPetitionChange(changeId: string, deps: { calendar: WorkingCalendar }): Promise<number> {
+  const read = await readPetitionEntry(changeId);
+  return read ? project(read.entry, read.dossier, deps) : 0;
+}
+
+async function project(entry: ProjectedEntry, dossier: ProjectedDossier, deps: { calendar: WorkingCalendar }): Promise<number> {
   const organization = await OrganizationModel.findById(dossier.organizationId, ORGANIZATION_FIELDS).lean<ProjectedOrganization>();
   let inserted = 0;
   for (const record of contributionsFor(entry, dossier, organization, deps.calendar)) {
     if (await insertIfAbsent(PgiContributionModel, { ...record })) inserted++;
   }
   return inserted;
+}
+
+/**
+ * Projects the petition changes of the last `days` days again: what a listener missed (a crash between the
+ * change and its projection) is inserted, the rest are duplicate keys. Run by the maintenance sweep.
+ */
+export async function projectRecentPetitionChanges(now: Date, deps: { calendar: WorkingCalendar }, days = 3): Promise<number> {
+  let inserted = 0;
+  for (const { entry, dossier } of await readPetitionEntries(new Date(now.getTime() - days * 86_400_000), new Date(now.getTime() + 1))) {
+    inserted += await project(entry, dossier, deps);
+  }
+  return inserted;
+}
+
+/** The petition-change listener (dialogue `onPetitionChange`); errors are logged, the sweep retries. */
+export function pgiPetitionListener(deps: { calendar: WorkingCalendar; logger?: { warn: (obj: object, msg: string) => void } }) {
+  return async (changeId: string): Promise<void> => {
+    try {
+      await projectPetitionChange(changeId, deps);
+    } catch (error) {
+      deps.logger?.warn({ err: error, changeId }, 'PGI projection of a petition change failed; the maintenance sweep retries it');
+    }
+  };
 }
 
 /** The outbox deliverer for `project_pgi`; register it from the composition root. */

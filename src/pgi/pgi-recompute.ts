@@ -10,6 +10,7 @@ import { indicatorSetForPeriod } from './indicators';
 import { groupInMemory } from './period-groups';
 import { assemblePeriodView, type PeriodView } from './period-view';
 import { PgiContributionModel } from './pgi-contribution.model';
+import { readPetitionEntries } from './petition-source';
 import { periodField, type Period } from './pgi-period';
 import { DOSSIER_FIELDS, ORGANIZATION_FIELDS } from './pgi-projector';
 
@@ -52,22 +53,28 @@ export async function recomputePeriod(period: Period, deps: { calendar: WorkingC
   ).lean<ProjectedEntry[]>();
   const dossierIds = [...new Set(entries.map((e) => String(e.dossierId)))];
   const dossiers = await byId(dossierIds, (filter) => ApplicationModel.find(filter, DOSSIER_FIELDS).lean<ProjectedDossier[]>());
-  const organizationIds = [...new Set([...dossiers.values()].map((d) => String(d.organizationId)))];
+  const petitions = await readPetitionEntries(period.startsAt, period.endsAt);
+  const sources = [
+    ...entries.flatMap((entry) => {
+      const dossier = dossiers.get(String(entry.dossierId));
+      return dossier ? [{ entry, dossier }] : [];
+    }),
+    ...petitions,
+  ];
+  const organizationIds = [...new Set(sources.map(({ dossier }) => String(dossier.organizationId)))];
   type Organization = ProjectedOrganization & { _id: unknown };
   const organizations = await byId(organizationIds, (filter) => OrganizationModel.find(filter, ORGANIZATION_FIELDS).lean<Organization[]>());
 
   const field = periodField(period);
   const records: ContributionRecord[] = [];
-  for (const entry of entries) {
-    const dossier = dossiers.get(String(entry.dossierId));
-    if (!dossier) continue;
+  for (const { entry, dossier } of sources) {
     for (const record of contributionsFor(entry, dossier, organizations.get(String(dossier.organizationId)) ?? null, deps.calendar)) {
       if (record[field] === period.id) records.push(record);
     }
   }
   const view = assemblePeriodView(period, indicatorSetForPeriod(period), groupInMemory(records));
   const inserted = options.repair ? await insertMissing(period, records) : 0;
-  return { view, entries: entries.length, contributions: records.length, inserted };
+  return { view, entries: entries.length + petitions.length, contributions: records.length, inserted };
 }
 
 async function insertMissing(period: Period, records: readonly ContributionRecord[]): Promise<number> {

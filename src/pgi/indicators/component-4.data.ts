@@ -1,9 +1,26 @@
-import { workingDaysBetween } from '../../calendar';
+import { localDateOf, workingDaysBetween } from '../../calendar';
+import { DEFAULT_PROCEDURE_CATALOGUE, type OnlineServiceLevel } from '../../applications/procedures';
 import type { IndicatorDefinition } from '../indicator.types';
-import { isDecision } from './entry-facts';
+import { isDecision, isPetitionAnswer } from './entry-facts';
 
 const ON_DECISION = { vi: 'Kỳ chứa ngày quyết định (phê duyệt hoặc từ chối)', en: 'Period of the decision date (approval or refusal)' };
 const BASIS = 'Decree 118/2025/ND-CP (one-stop process); limits from the procedure catalogue';
+const ON_ANSWER = { vi: 'Kỳ chứa ngày trả lời kiến nghị', en: 'Period of the date the petition was answered' };
+const PETITIONS = 'Petitions (kiến nghị) of the business dialogue conference: the change log\'s answer entries and the petition\'s receivedAt';
+
+const APPLICATION_TYPES: readonly string[] = ['green_transformation', 'epr', 'renewable_energy', 'emissions_reduction'];
+
+/**
+ * The online level of the procedure version in force on a date; a receipt before the first catalogued version
+ * (EPR's starts 2025-01-06) is read with the oldest one. Never throws: a formula that threw would stop the projector.
+ */
+function onlineServiceOn(type: string, localDate: string): OnlineServiceLevel | null {
+  if (!APPLICATION_TYPES.includes(type)) return null;
+  const versions = DEFAULT_PROCEDURE_CATALOGUE.filter((p) => p.applicationType === type);
+  const inForce = versions.filter((p) => p.effectiveFrom <= localDate).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const oldest = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+  return (inForce.at(-1) ?? oldest)?.onlineService.value ?? null;
+}
 
 /** Component 4: environmental policies and support services for firms. */
 export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
@@ -44,6 +61,64 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     formula({ entry, calendar }) {
       const receivedAt = entry.after.deadlines?.receivedAt;
       if (!isDecision(entry) || !receivedAt) return null;
+      return { numerator: workingDaysBetween(new Date(receivedAt), new Date(entry.at), calendar), denominator: 1 };
+    },
+  },
+  {
+    id: 'c4_fully_online_share',
+    component: 4,
+    name: { vi: 'Tỷ lệ hồ sơ thủ tục xanh giải quyết trực tuyến toàn trình', en: 'Green procedures handled fully online' },
+    unit: '%',
+    direction: 'higher_is_better',
+    aggregation: { kind: 'percent' },
+    periodRule: ON_DECISION,
+    source:
+      'All dossier types: every dossier here is filed, documented and answered online; the procedure catalogue\'s onlineService ' +
+      '(Decree 42/2022/ND-CP Art 11: full or partial) in force on the receipt date says whether the procedure counts as fully online.',
+    explanation: {
+      vi: 'Hồ sơ được quyết định thuộc thủ tục cung cấp dịch vụ công trực tuyến toàn trình, trên tổng số hồ sơ được quyết định.',
+      en: 'Decisions on procedures offered as a fully online public service, over all decisions.',
+    },
+    formula({ entry, dossier }) {
+      const receivedAt = entry.after.deadlines?.receivedAt;
+      if (!isDecision(entry) || !receivedAt) return null;
+      const level = onlineServiceOn(dossier.type, localDateOf(new Date(receivedAt)));
+      return level ? { numerator: level === 'full' ? 1 : 0, denominator: 1 } : null;
+    },
+  },
+  {
+    id: 'c4_petitions_answered',
+    component: 4,
+    name: { vi: 'Kiến nghị của doanh nghiệp được trả lời', en: 'Business petitions answered' },
+    unit: 'kiến nghị / petitions',
+    direction: 'higher_is_better',
+    aggregation: { kind: 'sum' },
+    periodRule: ON_ANSWER,
+    source: `${PETITIONS}.`,
+    explanation: {
+      vi: 'Số kiến nghị (hội nghị đối thoại doanh nghiệp) được Sở trả lời trong kỳ.',
+      en: 'Petitions from the business dialogue conference that the department answered in the period.',
+    },
+    formula({ entry }) {
+      return isPetitionAnswer(entry) ? { numerator: 1 } : null;
+    },
+  },
+  {
+    id: 'c4_petition_answer_working_days',
+    component: 4,
+    name: { vi: 'Số ngày làm việc bình quân để trả lời kiến nghị', en: 'Average working days to answer a petition' },
+    unit: 'ngày làm việc / working days',
+    direction: 'lower_is_better',
+    aggregation: { kind: 'mean' },
+    periodRule: ON_ANSWER,
+    source: `${PETITIONS}, counted with the holiday calendar (Labour Code 2019 Art 112).`,
+    explanation: {
+      vi: 'Ngày làm việc từ khi nhận kiến nghị đến khi trả lời, bình quân trên các kiến nghị được trả lời trong kỳ.',
+      en: 'Working days from receipt of a petition to its answer, averaged over petitions answered in the period.',
+    },
+    formula({ entry, calendar }) {
+      const receivedAt = entry.after.deadlines?.receivedAt;
+      if (!isPetitionAnswer(entry) || !receivedAt) return null;
       return { numerator: workingDaysBetween(new Date(receivedAt), new Date(entry.at), calendar), denominator: 1 };
     },
   },

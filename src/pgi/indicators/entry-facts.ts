@@ -17,6 +17,9 @@ export const isSubmission = (entry: ProjectedEntry) => entry.event.type === 'SUB
 /** A decision ends processing: approval or refusal (the clock stops here). */
 export const isDecision = (entry: ProjectedEntry) => (entry.to === 'approved' || entry.to === 'rejected') && entry.from !== entry.to;
 
+/** A petition's first answer (petition changes reach the index as entries of type 'petition', see petition-source.ts). */
+export const isPetitionAnswer = (entry: ProjectedEntry) => entry.event.type === 'PETITION_ANSWER' && entry.to === 'answered' && entry.from !== 'answered';
+
 export const finiteNumber = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 

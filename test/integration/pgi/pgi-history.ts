@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Types } from 'mongoose';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel, dossierEventId } from '../../../src/applications/dossier-event.model';
+import { PetitionChangeModel, PetitionModel, petitionChangeId } from '../../../src/dialogue/petition.model';
 import { makeTaxCode, OrganizationModel } from '../../../src/organizations';
 
 /**
@@ -125,4 +126,44 @@ export async function insertDossier(spec: DossierSpec, organizationId: string): 
     }).save();
   }
   return { id: String(id), code, entryIds };
+}
+
+export interface PetitionSpec {
+  /** How far it went: the index reads only the answer. */
+  reached: 'received' | 'assigned' | 'answered' | 'closed';
+  receivedDay: number;
+  answerAfterDays: number;
+  hour: number;
+  organization: number;
+}
+
+export const petitionArbitrary = (organizations: number): fc.Arbitrary<PetitionSpec> =>
+  fc.record({
+    reached: fc.constantFrom<PetitionSpec['reached']>('received', 'assigned', 'answered', 'closed'),
+    receivedDay: fc.integer({ min: 0, max: 540 }),
+    answerAfterDays: fc.integer({ min: 0, max: 90 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    organization: fc.integer({ min: 0, max: organizations - 1 }),
+  });
+
+/** A petition and its change log as changePetition writes them (assign → answer → close, one revision each). */
+export async function insertPetition(spec: PetitionSpec, organizationId: string): Promise<{ id: string; code: string; changeIds: string[] }> {
+  const receivedAt = new Date(EPOCH + spec.receivedDay * DAY + spec.hour * 3_600_000);
+  const steps: { action: 'assign' | 'answer' | 'close'; from: string; to: string; at: Date }[] = [];
+  const order = ['received', 'assigned', 'answered', 'closed'];
+  const reached = order.indexOf(spec.reached);
+  if (reached >= 1) steps.push({ action: 'assign', from: 'received', to: 'assigned', at: new Date(receivedAt.getTime() + 3_600_000) });
+  if (reached >= 2) steps.push({ action: 'answer', from: 'assigned', to: 'answered', at: new Date(receivedAt.getTime() + spec.answerAfterDays * DAY + 7_200_000) });
+  if (reached >= 3) steps.push({ action: 'close', from: 'answered', to: 'closed', at: new Date(receivedAt.getTime() + (spec.answerAfterDays + 2) * DAY) });
+  const petition = await PetitionModel.create({
+    code: `HP-KN-T-${randomUUID().slice(0, 10)}`, topic: 'epr', text: 'Kiến nghị thử', organizationId, organizationName: 'PGI test',
+    channel: 'web', filedBy: 'test', receivedAt, status: spec.reached, revision: steps.length,
+  });
+  const changeIds: string[] = [];
+  for (const [index, step] of steps.entries()) {
+    const id = petitionChangeId(String(petition._id), index + 1);
+    changeIds.push(id);
+    await PetitionChangeModel.create({ _id: id, petitionId: petition._id, revision: index + 1, ...step, actor: { userId: 'x', name: 'test', role: 'officer' }, fields: {} });
+  }
+  return { id: String(petition._id), code: petition.code, changeIds };
 }

@@ -3,13 +3,14 @@ import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { OrganizationModel } from '../../../src/organizations';
-import { parsePeriodId, periodsOf, projectEntry, recomputePeriod } from '../../../src/pgi';
+import { PetitionChangeModel, PetitionModel } from '../../../src/dialogue/petition.model';
+import { parsePeriodId, periodsOf, projectEntry, projectPetitionChange, recomputePeriod } from '../../../src/pgi';
 import { aggregatePeriod } from '../../../src/pgi/period-aggregate';
 import { assemblePeriodView, type PeriodView } from '../../../src/pgi/period-view';
 import { PgiContributionModel } from '../../../src/pgi/pgi-contribution.model';
 import { indicatorSetForPeriod } from '../../../src/pgi/indicators';
 import { useTestDatabase } from '../../support/test-database';
-import { dossierArbitrary, insertDossier, insertOrganization, organizationArbitrary } from './pgi-history';
+import { dossierArbitrary, insertDossier, insertOrganization, insertPetition, organizationArbitrary, petitionArbitrary } from './pgi-history';
 
 const deps = { calendar: DEFAULT_WORKING_CALENDAR };
 
@@ -35,12 +36,13 @@ describe('PGI projector and full recompute', () => {
     const history = fc.record({
       organizations: fc.array(organizationArbitrary, { minLength: 1, maxLength: 4 }),
       dossiers: fc.array(dossierArbitrary(4), { minLength: 1, maxLength: 12 }),
+      petitions: fc.array(petitionArbitrary(4), { maxLength: 6 }),
       replay: fc.array(fc.nat(), { maxLength: 5 }),
     });
     await fc.assert(
-      fc.asyncProperty(history, async ({ organizations, dossiers, replay }) => {
+      fc.asyncProperty(history, async ({ organizations, dossiers, petitions, replay }) => {
         // This suite's database is its own: each run starts from an empty index.
-        await Promise.all([DossierEventModel, ApplicationModel, OrganizationModel, PgiContributionModel].map((m) => (m as typeof PgiContributionModel).deleteMany({})));
+        await Promise.all([DossierEventModel, ApplicationModel, OrganizationModel, PgiContributionModel, PetitionModel, PetitionChangeModel].map((m) => (m as typeof PgiContributionModel).deleteMany({})));
         const organizationIds = await Promise.all(organizations.map(insertOrganization));
         const entryIds: string[] = [];
         const periods = new Set<string>();
@@ -48,9 +50,15 @@ describe('PGI projector and full recompute', () => {
           const dossier = await insertDossier(spec, organizationIds[spec.organization % organizationIds.length]!);
           entryIds.push(...dossier.entryIds);
         }
+        const changeIds: string[] = [];
+        for (const spec of petitions) {
+          changeIds.push(...(await insertPetition(spec, organizationIds[spec.organization % organizationIds.length]!)).changeIds);
+        }
         for (const entryId of entryIds) await projectEntry(entryId, deps);
+        for (const changeId of changeIds) await projectPetitionChange(changeId, deps);
         for (const index of replay) expect(await projectEntry(entryIds[index % entryIds.length]!, deps)).toBe(0);
-        for (const entry of await DossierEventModel.find({}, { at: 1 }).lean()) {
+        for (const changeId of changeIds) expect(await projectPetitionChange(changeId, deps)).toBe(0);
+        for (const entry of [...(await DossierEventModel.find({}, { at: 1 }).lean()), ...(await PetitionChangeModel.find({}, { at: 1 }).lean())]) {
           const { quarter, year } = periodsOf(entry.at);
           periods.add(quarter).add(year);
         }
