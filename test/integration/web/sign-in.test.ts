@@ -97,4 +97,11 @@ describe('signing in and out in the browser', () => {
     expect((await b.agent.get('/lookup')).text).toContain('Check a dossier&#39;s status');
     expect((await request(app).get('/')).text).toContain('Dịch vụ công trực tuyến về chuyển đổi xanh');
   });
+
+  it('when the public reads the procedures, then each says whether it is offered fully or partly online, unverified values marked', async () => {
+    const vi = (await request(app).get('/')).text;
+    expect(vi).toContain('Toàn trình — nộp, xử lý và trả kết quả trực tuyến');
+    expect(vi).toContain('Một phần — có bước cần giấy tờ hoặc gặp trực tiếp');
+    expect((await request(app).get('/?lang=en')).text).toContain('Partly online — one step needs paper or a visit');
+  });
 });
