@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { WorkingCalendar } from '../calendar';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
@@ -6,12 +5,9 @@ import { PGI_COMPONENTS } from './indicators';
 import { periodCsv, periodXlsx } from './pgi-export';
 import { closePeriod, reopenPeriod } from './pgi-period-close.service';
 import { recomputePeriod } from './pgi-recompute';
+import { DECIDERS, pgiPages } from './pgi.pages';
+import { reopenSchema } from './pgi.schemas';
 import { getPeriod, listPeriods, periodOrNotFound } from './pgi.service';
-
-/** Closing and reopening a period changes what the province reports: leaders decide it (admins may fix it). */
-const DECIDERS = ['leader', 'admin'] as const;
-const reopenSchema = z.object({ reason: z.string().trim().min(10).max(2000) });
-const dashboardQuerySchema = z.object({ period: z.string().max(10).optional() });
 
 /**
  * The PGI capability's routes. Everything is province-wide, so only staff read it: applicants are refused
@@ -24,6 +20,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'get',
       path: '/api/v1/pgi/periods',
       allow: STAFF,
+      docs: { summary: 'List PGI periods (newest first) with each indicator\'s value and the close status, plus the four components' },
       async handler(_req, res) {
         res.json({ components: PGI_COMPONENTS, periods: await listPeriods(deps.now()) });
       },
@@ -32,6 +29,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'get',
       path: '/api/v1/pgi/periods/:id',
       allow: STAFF,
+      docs: { summary: 'One PGI period (2026-Q1 or 2026): components, indicators, values, dossier lineage and gender breakdown; a closed period answers its frozen snapshot' },
       async handler(req, res) {
         res.json(await getPeriod(periodOf(req.params.id).id));
       },
@@ -40,6 +38,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'get',
       path: '/api/v1/pgi/periods/:id/export.csv',
       allow: STAFF,
+      docs: { summary: 'Export one PGI period as CSV (indicators and the dossier codes behind them)' },
       async handler(req, res) {
         const view = await getPeriod(periodOf(req.params.id).id);
         res.attachment(`pgi-${view.period.id}.csv`).type('text/csv; charset=utf-8').send(periodCsv(view));
@@ -49,6 +48,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'get',
       path: '/api/v1/pgi/periods/:id/export.xlsx',
       allow: STAFF,
+      docs: { summary: 'Export one PGI period as XLSX' },
       async handler(req, res) {
         const view = await getPeriod(periodOf(req.params.id).id);
         res.attachment(`pgi-${view.period.id}.xlsx`).send(await periodXlsx(view));
@@ -58,6 +58,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'post',
       path: '/api/v1/pgi/periods/:id/close',
       allow: DECIDERS,
+      docs: { summary: 'Close an ended PGI period: freeze its figures as the reported snapshot (409 if not ended or already closed)' },
       async handler(req, res) {
         res.status(201).json(await closePeriod(currentActor(req), periodOf(req.params.id), deps));
       },
@@ -66,6 +67,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'post',
       path: '/api/v1/pgi/periods/:id/reopen',
       allow: DECIDERS,
+      docs: { summary: 'Reopen the latest close of a PGI period, with a reason of at least 10 characters (409 if not closed)', body: reopenSchema },
       async handler(req, res) {
         const { reason } = parseInput(reopenSchema, req.body);
         res.status(201).json(await reopenPeriod(currentActor(req), periodOf(req.params.id), reason, deps));
@@ -75,23 +77,13 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       method: 'post',
       path: '/api/v1/pgi/periods/:id/recompute',
       allow: ['admin'],
+      docs: { summary: 'Recompute a PGI period from the event log, back-filling contributions the projector missed; answers the counts and the figures' },
       async handler(req, res) {
         // Back-fills contributions the projector missed; answers the recomputed figures beside the counts.
         const { view, entries, contributions, inserted } = await recomputePeriod(periodOf(req.params.id), deps, { repair: true });
         res.json({ entries, contributions, inserted, view });
       },
     },
-    {
-      method: 'get',
-      path: '/pgi',
-      allow: STAFF,
-      async handler(req, res) {
-        const { period } = parseInput(dashboardQuerySchema, req.query);
-        const periods = await listPeriods(deps.now());
-        const selected = period ?? periods.find((p) => p.kind === 'quarter')?.id;
-        const view = selected ? await getPeriod(periodOf(selected).id) : undefined;
-        res.render('pgi/dashboard', { title: 'Chỉ số Xanh cấp tỉnh (PGI)', periods, view });
-      },
-    },
+    ...pgiPages(deps),
   ];
 }
