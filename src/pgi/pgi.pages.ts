@@ -73,12 +73,12 @@ export function pgiPages(deps: Deps): RouteDefinition[] {
         const period = periodOrNotFound(String(req.params.id));
         const t = translatorOf(res);
         // Said before trying, so the leader reads when it can be closed rather than a generic refusal.
-        if (period.endsAt > deps.now()) return renderDashboard(req, res, deps, period.id, { errors: { close: t('pgi.errors.notEnded') } }, 409);
+        if (period.endsAt > deps.now()) return renderDashboard(req, res, deps, period.id, { errors: { form: t('pgi.errors.notEnded') } }, 409);
         try {
           await closePeriod(currentActor(req), period, deps);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'conflict') throw error;
-          return renderDashboard(req, res, deps, period.id, { errors: { close: t('pgi.errors.alreadyClosed') } }, 409);
+          return renderDashboard(req, res, deps, period.id, { errors: { form: t('pgi.errors.alreadyClosed') } }, 409);
         }
         res.redirect(303, `/pgi?period=${period.id}&done=closed`);
       },
@@ -98,7 +98,7 @@ export function pgiPages(deps: Deps): RouteDefinition[] {
           await reopenPeriod(currentActor(req), period, parsed.data.reason, deps);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'conflict') throw error;
-          return renderDashboard(req, res, deps, period.id, { errors: { reason: t('pgi.errors.notClosed') }, values }, 409);
+          return renderDashboard(req, res, deps, period.id, { errors: { form: t('pgi.errors.notClosed') }, values }, 409);
         }
         res.redirect(303, `/pgi?period=${period.id}&done=reopened`);
       },
