@@ -1,5 +1,6 @@
 export { connectDatabase, ensureIndexes, type DatabaseConnection } from './connection';
 export { startEmbeddedFerretDb, type EmbeddedFerretDb } from './embedded-ferretdb';
 export { ensureFerretDbBinary, GoMissingError } from './ferretdb-binary';
-export { insertIfAbsent, isDuplicateKeyError, DUPLICATE_KEY } from './unique-insert';
+export { insertIfAbsent, insertManyIfAbsent, isDuplicateKeyError, DUPLICATE_KEY } from './unique-insert';
 export { allocateSequence } from './sequence';
+export { scansWholeCollections } from './server-kind';

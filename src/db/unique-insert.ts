@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+import type { Collection, Document } from 'mongodb';
 /**
  * The one atomic primitive on both FerretDB 1.24 and MongoDB 7: an insert that hits a unique key.
  * FerretDB checks an update's filter in a separate read, so conditional updates, findOneAndUpdate and $inc
@@ -24,4 +26,25 @@ export async function insertIfAbsent(model: SavableModel, doc: Record<string, un
     if (isDuplicateKeyError(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Many inserts by unique key, unordered: each document is created or found already there, independently (the
+ * same guarantee as insertIfAbsent, one round trip per batch). Documents go through the driver as given, so pass
+ * them already shaped as the schema stores them. Returns how many this call created; other errors propagate.
+ */
+export async function insertManyIfAbsent(collection: Collection<Document>, docs: readonly Document[], batchSize = 1000): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < docs.length; start += batchSize) {
+    const batch = docs.slice(start, start + batchSize);
+    try {
+      inserted += (await collection.insertMany([...batch], { ordered: false })).insertedCount;
+    } catch (error) {
+      if (!(error instanceof mongoose.mongo.MongoBulkWriteError)) throw error;
+      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+      inserted += error.insertedCount;
+    }
+  }
+  return inserted;
 }

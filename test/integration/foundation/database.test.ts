@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import { insertIfAbsent } from '../../../src/db';
+import { insertIfAbsent, insertManyIfAbsent, scansWholeCollections } from '../../../src/db';
 import { useTestDatabase } from '../../support/test-database';
 
 const LockModel = mongoose.model('RaceLock', new Schema({ _id: String, holder: Number }));
@@ -13,6 +13,7 @@ describe('the database', () => {
     const isFerretDb = 'ferretdbVersion' in buildInfo || 'ferretdbFeatures' in buildInfo;
     expect(isFerretDb).toBe(!process.env.MONGODB_URI);
     expect(buildInfo.version).toMatch(/^\d+\.\d+/);
+    expect(await scansWholeCollections(database().connection)).toBe(isFerretDb);
   });
 
   it('when 50 writers race to insert one _id, then exactly one succeeds and the others see a duplicate key', async () => {
@@ -32,5 +33,13 @@ describe('the database', () => {
   it('when an insert fails for another reason than a duplicate key, then the error propagates', async () => {
     const Strict = mongoose.model('RaceStrict', new Schema({ value: { type: Number, required: true } }));
     await expect(insertIfAbsent(Strict, {})).rejects.toThrow(/value/);
+  });
+
+  it('when 4 writers race to insert overlapping batches by _id, then every document is created exactly once and the counts add up', async () => {
+    const docs = (from: number) => Array.from({ length: 300 }, (_, i) => ({ _id: `batch-${from + i}`, holder: from }));
+    const counts = await Promise.all([0, 100, 200, 0].map((from) => insertManyIfAbsent(LockModel.collection, docs(from), 70)));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(await LockModel.countDocuments({ _id: mongoose.trusted({ $regex: /^batch-/ }) })).toBe(500);
+    expect(await insertManyIfAbsent(LockModel.collection, docs(0))).toBe(0);
   });
 });
