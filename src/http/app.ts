@@ -70,6 +70,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Absolute links that leave the site (printed certificates, QR codes) use the configured address, not Host.
+  app.locals.baseUrl = config.baseUrl;
   installViewEngine(app, { cache: config.isProduction });
 
   app.use(pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/healthz' } }));

@@ -4,9 +4,13 @@ import { notFound } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { obligationCalendar } from './obligation-calendar';
 import { APPLICANT_PAGES } from './page-helpers';
+import { verificationQrSvg } from './verification-qr';
 
-/** Where anyone checks a certificate: printed on the certificate page. */
-const verificationUrl = (req: Request, code: string) => `${req.protocol}://${req.get('host') ?? 'localhost'}/certificates/verify?code=${encodeURIComponent(code)}`;
+/**
+ * Where anyone checks a certificate: printed on the certificate page and in its QR code. Built from the
+ * configured BASE_URL (app.locals.baseUrl), never from the request's Host header, which a client chooses.
+ */
+const verificationUrl = (req: Request, code: string) => `${String(req.app.locals.baseUrl ?? '')}/certificates/verify?code=${encodeURIComponent(code)}`;
 
 /** The organization's certificates (a printable page each) and its obligation calendar. */
 export function certificatePages(deps: { now: () => Date }): RouteDefinition[] {
@@ -30,10 +34,12 @@ export function certificatePages(deps: { now: () => Date }): RouteDefinition[] {
         // Only the organization's own certificates are listed, so another's looks missing.
         const certificate = items.find((c) => c.number === key || c.verificationCode === key.toUpperCase());
         if (!certificate) throw notFound('Certificate');
+        const verifyUrl = verificationUrl(req, certificate.verificationCode);
         res.render('business/certificate', {
           title: `${res.locals.t('business.certificates.certificate')} ${certificate.number}`,
           certificate,
-          verifyUrl: verificationUrl(req, certificate.verificationCode),
+          verifyUrl,
+          verifyQr: await verificationQrSvg(verifyUrl),
         });
       },
     },

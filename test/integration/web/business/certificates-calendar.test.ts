@@ -11,7 +11,7 @@ describe('my certificates and the obligation calendar', () => {
   let app: ReturnType<typeof buildTestApp>;
 
   beforeAll(() => {
-    app = buildTestApp(database(), { now: () => now });
+    app = buildTestApp(database(), { now: () => now, env: { BASE_URL: 'https://dichvucong.sct.haiphong.gov.vn' } });
   });
 
   async function holderWithCertificate() {
@@ -31,14 +31,17 @@ describe('my certificates and the obligation calendar', () => {
     return { b, certificate };
   }
 
-  it('when a holder opens its certificate, then the printable page shows the verification code and the public URL', async () => {
+  it('when a holder opens its certificate, then the printable page shows the verification code, the public URL at the configured address and a QR code', async () => {
     const { b, certificate } = await holderWithCertificate();
     const list = await b.agent.get('/my/certificates');
     expect(list.text).toContain(certificate.number);
-    const page = await b.agent.get(`/my/certificates/${certificate.verificationCode}`);
+    // A forged Host header must not end up printed on the certificate.
+    const page = await b.agent.get(`/my/certificates/${certificate.verificationCode}`).set('Host', 'evil.example');
     expect(page.status).toBe(200);
     expect(page.text).toContain(`<strong class="code">${certificate.verificationCode}</strong>`);
-    expect(page.text).toMatch(new RegExp(`http://127\\.0\\.0\\.1:\\d+/certificates/verify\\?code=${certificate.verificationCode}`));
+    expect(page.text).toContain(`https://dichvucong.sct.haiphong.gov.vn/certificates/verify?code=${certificate.verificationCode}`);
+    expect(page.text).not.toContain('evil.example');
+    expect(page.text).toMatch(/<figure class="verify-qr" role="img" aria-label="Mã QR[^"]*"><svg [^>]*viewBox="0 0 \d+ \d+"[\s\S]*<path [\s\S]*<\/svg>\s*<\/figure>/);
     expect(page.text).toContain('Công ty TNHH Thép Xanh');
   });
 
