@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandTrace } from './db-trace';
 import type { LoadResult } from './load';
+import { addBenchRow, benchCommit, PERFORMANCE_DOC } from './performance-doc';
 
 export interface BenchRun {
   seconds: number;
@@ -15,8 +15,6 @@ export interface BenchRun {
   /** Database commands per accepted event on the full path, by collection and command. */
   trace: CommandTrace;
 }
-
-const DOC = path.join(__dirname, '..', 'docs', 'PERFORMANCE.md');
 
 const INTRO = `# Performance
 
@@ -45,17 +43,6 @@ load): it is what the full path pays beyond the baseline's one insert and one up
 |---|---|---|---:|---|---:|---|---:|---|---|---|
 `;
 
-/** HEAD's short hash, marked when the source tree differs from it (others edit it while we measure). */
-function commit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'workflows'], { encoding: 'utf8' }).trim();
-    return dirty ? `${head}+dirty` : head;
-  } catch {
-    return 'unknown';
-  }
-}
-
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 export function ratio(run: BenchRun): number {
@@ -74,26 +61,13 @@ export function printRun(run: BenchRun): void {
   for (const [name, count] of Object.entries(run.trace.calls)) console.log(`  ${name.padEnd(40)} ${count} × , ${fixed(run.trace.ms[name] ?? 0, 2)} ms`);
 }
 
-/** Adds a row after the last row of this bench's own table ("## Results"), leaving the prose and other sections alone. */
-function insertRow(row: string): void {
-  const lines = readFileSync(DOC, 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.startsWith('## Results'));
-  if (start < 0) return appendFileSync(DOC, `${row}\n`);
-  let end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  if (end < 0) end = lines.length;
-  let lastRow = start;
-  for (let i = start; i < end; i++) if (lines[i]!.startsWith('|')) lastRow = i;
-  lines.splice(lastRow + 1, 0, row);
-  writeFileSync(DOC, lines.join('\n'));
-}
-
 export function appendRun(run: BenchRun): void {
-  if (!existsSync(DOC)) writeFileSync(DOC, INTRO);
+  if (!existsSync(PERFORMANCE_DOC)) writeFileSync(PERFORMANCE_DOC, INTRO);
   const calls = Object.entries(run.trace.calls).map(([name, n]) => `${name} ${n}`).join(', ');
   const total = Object.values(run.trace.calls).reduce((a, b) => a + b, 0);
   const cells = [
     new Date().toISOString().slice(0, 16).replace('T', ' '),
-    commit(),
+    benchCommit(),
     `${run.seconds} s × ${run.connections} conn, ${run.dossiers} dossiers`,
     fixed(run.baseline.requestsPerSecond),
     `${fixed(run.baseline.p50Ms)} / ${fixed(run.baseline.p99Ms)}`,
@@ -104,6 +78,6 @@ export function appendRun(run: BenchRun): void {
     `${run.baselineEntryBytes} / ${run.fullEntryBytes}`,
     `${fixed(total, 1)}: ${calls}`,
   ];
-  insertRow(`| ${cells.join(' | ')} |`);
-  console.log(`appended to ${path.relative(process.cwd(), DOC)}`);
+  addBenchRow('## Results', INTRO.slice(INTRO.indexOf('| date')), `| ${cells.join(' | ')} |`);
+  console.log(`appended to ${path.relative(process.cwd(), PERFORMANCE_DOC)}`);
 }

@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { addBenchRow, benchCommit } from '../performance-doc';
 
-const DOC = path.join(__dirname, '..', '..', 'docs', 'PERFORMANCE.md');
 const HEADING = '## PGI full recompute (bench/pgi-recompute.ts)';
 
 const EXPLANATION = `
@@ -26,23 +23,10 @@ export interface PgiBenchRow {
   projectedMs: number;
 }
 
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * Append only, after a fresh read: another bench may be writing the same file. The heading and explanation are
- * written once; each run adds its row at the end (so a row lands under our table only while ours is last).
- */
+/** One row in this bench's own table of docs/PERFORMANCE.md. */
 export function appendPgiRow(row: PgiBenchRow): void {
-  const current = readFileSync(DOC, 'utf8');
-  const ownTableIsLast = current.includes(HEADING) && current.lastIndexOf(HEADING) >= current.lastIndexOf('\n## ') + 1;
-  const prefix = ownTableIsLast ? '' : `\n${HEADING}\n${EXPLANATION}`;
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const line = `| ${when} | ${commit()} | ${row.dossiers} | ${row.contributions} | ${row.bareMs.toFixed(0)} | ${row.recomputeMs.toFixed(0)} | ${Number.isNaN(row.projectedMs) ? 'not run' : row.projectedMs.toFixed(0)} | ${(row.recomputeMs / row.bareMs).toFixed(1)} × |\n`;
-  appendFileSync(DOC, `${current.endsWith('\n') ? '' : '\n'}${prefix}${line}`);
+  const projected = Number.isNaN(row.projectedMs) ? 'not run' : row.projectedMs.toFixed(0);
+  const line = `| ${when} | ${benchCommit()} | ${row.dossiers} | ${row.contributions} | ${row.bareMs.toFixed(0)} | ${row.recomputeMs.toFixed(0)} | ${projected} | ${(row.recomputeMs / row.bareMs).toFixed(1)} × |`;
+  addBenchRow(HEADING, EXPLANATION, line);
 }
