@@ -1,8 +1,9 @@
 import type { RouteDefinition } from '../../http/route-table';
 import { ADMIN_PAGES, translatorOf } from './staff-helpers';
 import { workflowOverview } from './workflow-table';
+import { layoutWorkflow } from './workflow-layout';
 
-/** Every published workflow version, with its Mermaid text and a table of states and transitions. */
+/** Every published workflow version: its diagram (server-drawn SVG), Mermaid text and a table of states and transitions. */
 export function adminWorkflowPages(): RouteDefinition[] {
   return [
     {
@@ -10,7 +11,12 @@ export function adminWorkflowPages(): RouteDefinition[] {
       path: '/admin/workflows',
       allow: ADMIN_PAGES,
       handler(_req, res) {
-        res.render('staff/admin-workflows', { title: translatorOf(res)('admin.workflows.title'), workflows: workflowOverview() });
+        const t = translatorOf(res);
+        const workflows = workflowOverview().map((w) => ({
+          ...w,
+          diagram: layoutWorkflow(w.states, w.transitions, { initial: w.initial, label: (state) => t(`states.${state}`) }),
+        }));
+        res.render('staff/admin-workflows', { title: t('admin.workflows.title'), workflows });
       },
     },
   ];

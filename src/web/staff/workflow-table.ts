@@ -38,6 +38,7 @@ export function workflowOverview() {
     );
     return {
       ...summary,
+      initial: String(machine.config.initial ?? 'draft'),
       states: nodes.filter((n) => n.path.length === 1).map((n) => ({ key: n.key, final: n.type === 'final' })),
       transitions,
       mermaid: workflowDiagram(summary.type, summary.version),

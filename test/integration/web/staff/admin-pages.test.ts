@@ -1,3 +1,4 @@
+import { listWorkflows } from '../../../../workflows';
 import { loadWorkingCalendar } from '../../../../src/admin';
 import { AuditEntryModel } from '../../../../src/audit';
 import { UserModel } from '../../../../src/auth';
@@ -81,6 +82,10 @@ describe('the admin pages', () => {
     expect(workflows.status).toBe(200);
     expect(workflows.text).toContain('stateDiagram-v2');
     expect(workflows.text).toContain('REQUEST_SUPPLEMENT');
+    // One drawn diagram per published version, its states named in the page's language.
+    expect(workflows.text.match(/<figure class="workflow-diagram">/g)).toHaveLength(listWorkflows().length);
+    expect(workflows.text).toContain('aria-labelledby="wf-epr-v1-diagram-title"');
+    expect(workflows.text).toMatch(/<g class="state state-initial">[\s\S]*?Bản nháp<\/text>/);
   });
 
   it('when an officer opens an admin page, then it is refused', async () => {
