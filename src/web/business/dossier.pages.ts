@@ -8,6 +8,7 @@ import { STATUS_BY_CODE } from '../../http/problem-details';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { parseInput } from '../../http/validate';
 import { dataSummary } from './dossier-data-summary';
+import { dossierProgress } from './dossier-progress';
 import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
 import { APPLICANT_PAGES, flashOf } from './page-helpers';
 
@@ -21,7 +22,10 @@ async function renderDossier(req: Request, res: Response, deps: { now: () => Dat
   const view = await loadDossierView(currentActor(req), String(req.params.id), deps.now());
   const locale = res.locals.locale === 'en' ? 'en' : 'vi';
   const summary = dataSummary(view.dossier.type, view.dossier.data, res.locals.t, locale);
-  res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, ...extra });
+  // History is newest first: the entry that withdrew the dossier says where it stood.
+  const withdrawnFrom = view.history.entries.find((entry) => entry.to === 'withdrawn')?.from as string | undefined;
+  const progress = dossierProgress(view.dossier.state, withdrawnFrom);
+  res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, progress, ...extra });
 }
 
 /** The applicant's dossier page and the events it may send (submit, resubmit, withdraw after confirming). */

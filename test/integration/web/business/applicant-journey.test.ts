@@ -76,6 +76,8 @@ describe('the applicant journey through the business pages', () => {
     const draft = await b.agent.get(`/my/dossiers/${id}?done=created`);
     expect(draft.status).toBe(200);
     expect(draft.text).toContain('Đã lưu nháp hồ sơ.');
+    expect(draft.text).toMatch(/<li class="step step-current" aria-current="step">[\s\S]*?Lập và nộp hồ sơ/);
+    expect(draft.text).toContain('Bước này đang chờ doanh nghiệp');
     expect(draft.text).toContain('110.000 kg');
     expect(draft.text).toMatch(/440\.000\.000\s*₫/);
     expect(draft.text).toContain('khối lượng tái chế bắt buộc = R × V = 22% × 500.000 kg = 110.000 kg');
@@ -118,6 +120,9 @@ describe('the applicant journey through the business pages', () => {
     expect(asked.text).toContain('Yêu cầu bổ sung hồ sơ');
     expect(asked.text).toMatch(/<ol class="reasons"><li>Thiếu hợp đồng tái chế<\/li><li>Bảng kê chưa ký<\/li><\/ol>/);
     expect(asked.text).toContain('value="RESUBMIT"');
+    // Supplementation is part of receipt, and it is the applicant's turn again.
+    expect(asked.text).toMatch(/<li class="step step-done">[\s\S]*?Lập và nộp hồ sơ[\s\S]*?<li class="step step-current" aria-current="step">[\s\S]*?Tiếp nhận, kiểm tra/);
+    expect(asked.text).toContain('Bước này đang chờ doanh nghiệp');
 
     // Edit: the saved values are in the form; change the title and the mass, then resubmit.
     const edit = await b.agent.get(`/my/dossiers/${id}/edit`);
@@ -165,6 +170,9 @@ describe('the applicant journey through the business pages', () => {
     expect(withdrawn.status).toBe(303);
     const page = await b.agent.get(`/my/dossiers/${id}`);
     expect(page.text).toContain('state-withdrawn');
+    // A draft withdrawn: filing is where it stopped, and the result says withdrawn.
+    expect(page.text).toMatch(/<li class="step step-done">[\s\S]*?Lập và nộp hồ sơ[\s\S]*?<li class="step step-todo">/);
+    expect(page.text).toContain('Kết quả: Đã rút');
     expect(page.text).toContain('Nộp nhầm');
     expect(page.text).not.toContain('value="SUBMIT"');
     expect(page.text).not.toContain('/edit"');
