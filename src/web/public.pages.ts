@@ -5,6 +5,7 @@ import { publicDossierStatus } from '../applications/dossier-history.service';
 import { publicRegister, verifyCertificate } from '../certificates';
 import { isAppError } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
+import { dossierProgress } from './business/dossier-progress';
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 
@@ -51,7 +52,13 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
         const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
         const view = { title: res.locals.t('lookup.title'), code } as Record<string, unknown>;
         const notFoundKey = /^HP-[A-Z]{2,4}-\d{4}-\d{6}$/i.test(code) ? 'lookup.notFound' : 'lookup.invalid';
-        await renderLookup(res, 'lookup', view, 'dossier', code ? () => publicDossierStatus(code) : undefined, notFoundKey);
+        const find = async () => {
+          const status = await publicDossierStatus(code);
+          // The public sees the steps, not whose turn it is (that message speaks to the applicant).
+          view.progress = { ...dossierProgress(status.state), waitingForApplicant: false };
+          return status;
+        };
+        await renderLookup(res, 'lookup', view, 'dossier', code ? find : undefined, notFoundKey);
       },
     },
     {
