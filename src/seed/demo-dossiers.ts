@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { fromRoot } from '../paths';
 import { DEMO_USERS } from './hai-phong.data';
 
 /** Runs once per database: the marker's insert decides, so two instances starting together seed once. */
-const SeedMarkerModel = model('SeedMarker', new Schema({ _id: String, at: Date }, { versionKey: false }));
+export const SeedMarkerModel = model('SeedMarker', new Schema({ _id: String, at: Date }, { versionKey: false }));
 
 const EPR_DEMO_DATA = {
   reportingYear: 2026,
@@ -30,15 +31,17 @@ const EPR_DEMO_DATA = {
   ],
 };
 
-/** A one-page PDF labelled as demo data, in the shipped font so Vietnamese renders. */
-function demoPdf(title: string): Promise<Buffer> {
+let fontBytes: Buffer | undefined;
+
+/** A one-page PDF labelled as demo data, in the shipped font so Vietnamese renders (font read once: parsing it per PDF tripled the cost). */
+export function demoPdf(title: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font(fromRoot('views', 'static', 'fonts', 'DejaVuSans.ttf')).fontSize(16).text(title);
+    doc.font((fontBytes ??= readFileSync(fromRoot('views', 'static', 'fonts', 'DejaVuSans.ttf')))).fontSize(16).text(title);
     doc.moveDown().fontSize(11).text('Tài liệu mẫu (dữ liệu demo) — Demo document, not a real filing.');
     doc.end();
   });
@@ -58,7 +61,7 @@ async function attachRequiredDocuments(actor: Actor, dossierId: string, uploads:
   }
 }
 
-async function demoActor(email: string): Promise<Actor | undefined> {
+export async function demoActor(email: string): Promise<Actor | undefined> {
   const user = await UserModel.findOne({ email }).lean();
   return user ? actorFromUser(user) : undefined;
 }
