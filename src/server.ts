@@ -24,6 +24,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
 import { seedDemo } from './seed';
 import { seedDemoDossiers } from './seed/demo-dossiers';
+import { seedDemoHistory } from './seed/demo-history';
 
 const EMBEDDED_DB_NAME = 'hp-green';
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -89,6 +90,9 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     logger.info(seed.created, 'demo data checked');
     const dossiers = await seedDemoDossiers({ now, calendar, uploads });
     if (dossiers > 0) logger.info({ dossiers }, 'demo dossiers created');
+    const historyStarted = performance.now();
+    const history = await seedDemoHistory({ now, calendar, uploads });
+    if (history.dossiers > 0) logger.info({ ...history, ms: Math.round(performance.now() - historyStarted) }, 'demo history created');
     printDemoLogins(config, seed.credentials);
   }
 
