@@ -62,6 +62,17 @@ export const GRID_EMISSION_FACTORS: readonly GridEmissionFactor[] = [
     verified: false,
     note: 'Replace with the official 2024 factor once published.',
   },
+  {
+    // Inventories of 2025 data are due in 2026: without a value they could not be filed at all.
+    year: 2025,
+    tCO2PerMWh: 0.6592,
+    effectiveFrom: '2025-01-01',
+    effectiveTo: '2025-12-31',
+    source: 'DEFAULT: the 2023 official factor carried forward; no official 2025 value was found',
+    legalBasis: 'Decree 06/2022/ND-CP (GHG inventory methods)',
+    verified: false,
+    note: 'Replace with the official 2025 factor once published; results computed with this default are marked unverified.',
+  },
 ];
 
 const IPCC = 'IPCC 2006 Guidelines Vol 2 Ch 1, Tables 1.2 (net calorific value) and 1.4 (CO2 default factor)';

@@ -20,15 +20,16 @@ describe('computeGhgEmissions', () => {
     expect(computeGhgEmissions({ dataYear: 2022, electricityMwh: 1_000 }).result.totalEmissionsTco2e).toBe(676.6);
   });
 
-  it('when 2024 data is used, then the carried-forward default is flagged unverified', () => {
-    const record = computeGhgEmissions({ dataYear: 2024, electricityMwh: 100 });
+  it.each([2024, 2025])('when %i data is used (inventories filed now), then the carried-forward default is flagged unverified', (dataYear) => {
+    const record = computeGhgEmissions({ dataYear, electricityMwh: 100 });
     expect(record.usesUnverifiedValues).toBe(true);
     expect(record.notices.map((n) => n.code)).toContain('grid_factor_unverified');
+    expect(record.result.gridFactorYear).toBe(dataYear);
   });
 
   it('when no grid factor exists for the year, then a clear error names the year', () => {
     expect(() => computeGhgEmissions({ dataYear: 2021, electricityMwh: 1 })).toThrow(LegalValueNotFoundError);
-    expect(() => computeGhgEmissions({ dataYear: 2025, electricityMwh: 1 })).toThrow(/data year 2025/);
+    expect(() => computeGhgEmissions({ dataYear: 2026, electricityMwh: 1 })).toThrow(/data year 2026/);
   });
 
   it('when fuel lines are added, then each is computed and the total is the sum of rounded lines', () => {
