@@ -23,11 +23,11 @@ export const COMPONENT_2_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'hồ sơ / dossiers',
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
-    periodRule: { vi: 'Kỳ chứa ngày phê duyệt hoặc thu hồi', en: 'Period of the approval or revocation date' },
+    periodRule: { vi: 'Kỳ chứa ngày phê duyệt, thu hồi hoặc hết hiệu lực', en: 'Period of the approval, revocation or expiry date' },
     source: 'Approved EPR dossiers with a non-exempt results.eprObligation (Law on Environmental Protection 2020 Arts 54–55; Decree 08/2022/ND-CP Arts 77–86; Decree 05/2025/ND-CP).',
     explanation: {
-      vi: 'Số hồ sơ EPR thuộc diện phải thực hiện được phê duyệt (tái chế hoặc đóng góp tài chính), trừ hồ sơ bị thu hồi.',
-      en: 'Obligated EPR dossiers approved (recycling or contribution), less those revoked.',
+      vi: 'Số hồ sơ EPR thuộc diện phải thực hiện được phê duyệt (tái chế hoặc đóng góp tài chính), trừ hồ sơ bị thu hồi hoặc hết hiệu lực.',
+      en: 'Obligated EPR dossiers approved (recycling or contribution), less those revoked or expired.',
     },
     formula({ entry, dossier }) {
       const sign = netApprovalSign(entry);
@@ -59,3 +59,22 @@ export const COMPONENT_2_INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
 ];
+
+/**
+ * Set 2's reading of "EPR obligations fulfilled": an EPR confirmation covers one reporting year, so its
+ * certificate running out a year later does not undo the obligation fulfilled for that year; only a revocation
+ * (the approval was wrong) takes it back. Set 1 subtracted expiries too, and periods projected with it keep that.
+ */
+export const EPR_OBLIGATIONS_FULFILLED_V2: IndicatorDefinition = {
+  ...COMPONENT_2_INDICATORS[0]!,
+  periodRule: { vi: 'Kỳ chứa ngày phê duyệt hoặc thu hồi', en: 'Period of the approval or revocation date' },
+  explanation: {
+    vi: 'Số hồ sơ EPR thuộc diện phải thực hiện được phê duyệt (tái chế hoặc đóng góp tài chính), trừ hồ sơ bị thu hồi. Giấy xác nhận hết hiệu lực sau năm báo cáo không làm mất nghĩa vụ đã hoàn thành.',
+    en: 'Obligated EPR dossiers approved (recycling or contribution), less those revoked. A confirmation that runs out after its reporting year does not undo the obligation it fulfilled.',
+  },
+  formula({ entry, dossier }) {
+    const sign = entry.to === 'expired' ? 0 : netApprovalSign(entry);
+    if (dossier.type !== 'epr' || sign === 0 || !obligated(dossier.results)) return null;
+    return { numerator: sign };
+  },
+};

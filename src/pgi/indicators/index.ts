@@ -2,7 +2,7 @@ import type { ComponentNumber, IndicatorSet, LocalizedText } from '../indicator.
 import type { Period } from '../pgi-period';
 import { localDateOf } from '../../calendar';
 import { COMPONENT_1_INDICATORS } from './component-1.data';
-import { COMPONENT_2_INDICATORS } from './component-2.data';
+import { COMPONENT_2_INDICATORS, EPR_OBLIGATIONS_FULFILLED_V2 } from './component-2.data';
 import { COMPONENT_3_INDICATORS } from './component-3.data';
 import { COMPONENT_4_INDICATORS } from './component-4.data';
 
@@ -23,6 +23,17 @@ export const INDICATOR_SETS: readonly IndicatorSet[] = [
     version: 1,
     effectiveFrom: '2024-01-01',
     indicators: [...COMPONENT_1_INDICATORS, ...COMPONENT_2_INDICATORS, ...COMPONENT_3_INDICATORS, ...COMPONENT_4_INDICATORS],
+  },
+  {
+    // EPR confirmations that expire no longer subtract from "EPR obligations fulfilled" (see component-2.data.ts).
+    version: 2,
+    effectiveFrom: '2026-11-24',
+    indicators: [
+      ...COMPONENT_1_INDICATORS,
+      ...COMPONENT_2_INDICATORS.map((indicator) => (indicator.id === EPR_OBLIGATIONS_FULFILLED_V2.id ? EPR_OBLIGATIONS_FULFILLED_V2 : indicator)),
+      ...COMPONENT_3_INDICATORS,
+      ...COMPONENT_4_INDICATORS,
+    ],
   },
 ];
 
