@@ -53,7 +53,9 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const now = () => new Date();
   const client = database.connection.getClient();
   const uploads = uploadSettingsFromConfig({ ...config, uploadDir: fromRoot(config.uploadDir) });
-  const notifications = createNotifications({ config, logger, now });
+  // Development mail (.eml, no SMTP_URL) lives with the other runtime data, so each DATA_DIR has its own.
+  const mailOutboxDir = path.join(fromRoot(config.dataDir), 'mail-outbox');
+  const notifications = createNotifications({ config, logger, now, outboxDir: mailOutboxDir });
   // Shipped holidays merged with the administrators' edits; the calendar pages refresh it after each edit.
   const calendar = await createLiveWorkingCalendar();
   const scheduler = createScheduler({
@@ -97,7 +99,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   }
 
   const sessionStore = createSessionStore(client, database.connection.name);
-  const app = createApp({ config, logger, database, now, calendar, sessionStore, uploads });
+  const app = createApp({ config, logger, database, now, calendar, sessionStore, uploads, mailOutboxDir });
   const http = await startHttpServer(app, config.port);
   scheduler.start();
   const url = `http://localhost:${http.port}`;
