@@ -4,7 +4,9 @@ import path from 'node:path';
 import {
   CERTIFICATE_EXPIRY_JOB,
   DEADLINE_JOB,
+  OPINION_DEADLINE_JOB,
   certificateExpiryJobHandler,
+  opinionDeadlineJobHandler,
   deadlineJobHandler,
   dispatchPendingOutbox,
   registerOutboxDeliverer,
@@ -62,6 +64,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
     handlers: {
       [DEADLINE_JOB]: deadlineJobHandler({ now, calendar }),
       [CERTIFICATE_EXPIRY_JOB]: certificateExpiryJobHandler({ now, calendar }),
+      [OPINION_DEADLINE_JOB]: opinionDeadlineJobHandler({ now, calendar }),
       [MAINTENANCE_JOB]: maintenanceJobHandler({
         client,
         dbName: database.connection.name,

@@ -12,7 +12,7 @@ import { NO_DEADLINES, nextDeadlines, type DossierDeadlines } from './dossier-cl
 import { latestEntry, syncCache, type DossierCache, type LogHead } from './dossier-cache';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 import { dossierFactsFor } from './dossier-facts';
-import { outboxFor, type OutboxMessage } from './outbox';
+import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
 
 export interface EventInput {
@@ -86,7 +86,8 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const sequence = head.sequence + 1;
   const entryId = dossierEventId(dossierId, sequence);
   const reasons = 'reasons' in evaluation.event ? evaluation.event.reasons : undefined;
-  const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons });
+  const opinionDeadlines = opinionDeadlinesOf(eventType, evaluation.snapshot);
+  const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons, opinionDeadlines });
   const actorRecord =
     actor.kind === 'user'
       ? { kind: 'user', userId: actor.userId, name: actor.name, role: actor.role }

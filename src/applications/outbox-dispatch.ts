@@ -16,6 +16,7 @@ const OutboxDeliveryModel = model('OutboxDelivery', new Schema({ _id: String, ki
 
 export const DEADLINE_JOB = 'dossier-deadline';
 export const CERTIFICATE_EXPIRY_JOB = 'certificate-expiry';
+export const OPINION_DEADLINE_JOB = 'opinion-deadline';
 
 /**
  * Kinds delivered here. `issue_certificate`, `revoke_certificate` and `notify` stay in the log until their
@@ -50,6 +51,13 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
     // Keys carry the due date: a restarted clock schedules new jobs, and the old ones find nothing to do.
     if (warningAt) await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'warning' } });
     await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:passed`, name: DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, dueAt, kind: 'passed' } });
+  },
+  async schedule_opinion_deadlines(message) {
+    if (message.kind !== 'schedule_opinion_deadlines') return;
+    const { dossierId, agencies } = message.payload;
+    for (const { agency, dueAt } of agencies) {
+      await scheduleJob({ key: `opinion:${dossierId}:${agency}:${dueAt}`, name: OPINION_DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, agency, dueAt } });
+    }
   },
 };
 
@@ -122,6 +130,21 @@ async function sendSystemEvent(dossierId: string, input: EventInput, deps: Apply
       throw error;
     }
   }
+}
+
+/**
+ * Reports an agency that did not answer by its due date (OPINION_OVERDUE), so a consultation cannot wait
+ * for ever. An agency that answered, or was asked again with a later date, makes the job stale: it ends.
+ */
+export function opinionDeadlineJobHandler(deps: { now: () => Date; calendar: WorkingCalendar }): JobHandler {
+  return async (job) => {
+    const { dossierId, agency, dueAt } = job.payload as { dossierId: string; agency: string; dueAt: string };
+    const dossier = await ApplicationModel.findById(dossierId, { snapshot: 1 }).lean();
+    const record = (dossier?.snapshot as { context?: { consultation?: { agencies?: Record<string, { status: string; dueAt: string | null }> } | null } } | undefined)
+      ?.context?.consultation?.agencies?.[agency];
+    if (!record || record.status !== 'pending' || record.dueAt !== dueAt) return;
+    await sendSystemEvent(dossierId, { type: 'OPINION_OVERDUE', payload: { agency } }, deps);
+  };
 }
 
 /** Moves an approved dossier to `expired` when its certificate's validity ends. */

@@ -10,7 +10,8 @@ export type OutboxMessage =
   | { id: string; kind: 'issue_certificate'; payload: { dossierId: string; decidedAt: string } }
   | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
-  | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } };
+  | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } }
+  | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } };
 
 /** Entries the Provincial Green Index reads (src/pgi): submissions and every end of processing. */
 const PGI_STATES: ReadonlySet<WorkflowState> = new Set(['approved', 'rejected', 'revoked', 'expired']);
@@ -35,12 +36,17 @@ export function outboxFor(input: {
   before: DossierDeadlines;
   after: DossierDeadlines;
   reasons?: string[];
+  /** Agencies asked for an opinion by this event, each with its own due date. */
+  opinionDeadlines?: { agency: string; dueAt: string }[];
 }): OutboxMessage[] {
   const { entryId, dossierId, to, from } = input;
   const messages: OutboxMessage[] = [];
   const dueAt = input.after.currentDueAt;
   if (dueAt && dueAt !== input.before.currentDueAt) {
     messages.push({ id: `${entryId}/deadlines`, kind: 'schedule_deadlines', payload: { dossierId, warningAt: input.after.warningAt ?? null, dueAt } });
+  }
+  if (input.opinionDeadlines?.length) {
+    messages.push({ id: `${entryId}/opinions`, kind: 'schedule_opinion_deadlines', payload: { dossierId, agencies: input.opinionDeadlines } });
   }
   if (to === 'approved' && from !== 'approved') {
     messages.push({ id: `${entryId}/certificate`, kind: 'issue_certificate', payload: { dossierId, decidedAt: input.at } });
@@ -57,4 +63,12 @@ export function outboxFor(input: {
     messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'deadline_warning', to: 'assignee' } });
   }
   return messages;
+}
+
+/** After REQUEST_OPINIONS: the agencies still pending and when each must answer (read from the new context). */
+export function opinionDeadlinesOf(eventType: string, snapshot: unknown): { agency: string; dueAt: string }[] {
+  if (eventType !== 'REQUEST_OPINIONS') return [];
+  const agencies = (snapshot as { context?: { consultation?: { agencies?: Record<string, { status: string; dueAt: string | null }> } | null } })?.context
+    ?.consultation?.agencies;
+  return Object.entries(agencies ?? {}).flatMap(([agency, record]) => (record.status === 'pending' && record.dueAt ? [{ agency, dueAt: record.dueAt }] : []));
 }

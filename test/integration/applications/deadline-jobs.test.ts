@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { DEADLINE_JOB, deadlineJobHandler } from '../../../src/applications/outbox-dispatch';
+import { DEADLINE_JOB, deadlineJobHandler, OPINION_DEADLINE_JOB, opinionDeadlineJobHandler } from '../../../src/applications/outbox-dispatch';
+import { ECO_CRITERIA } from '../../../src/applications/calculators';
+import { requiredDocuments } from '../../../src/applications/procedures';
+import { getWorkflow } from '../../../workflows';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { createScheduler } from '../../../src/jobs';
@@ -50,5 +53,48 @@ describe('statutory deadlines through the scheduler', () => {
     expect(withoutApology.status).toBe(422);
     expect(withoutApology.body.reasons.map((r: { code: string }) => r.code)).toContain('apology_note_required');
     expect((await send(leader.token, { type: 'APPROVE', apologyNote: 'Xin lỗi vì chậm trễ; hẹn trả kết quả ngày mới.' })).status).toBe(201);
+  });
+});
+
+describe('consulted agencies that do not answer', () => {
+  const database = useTestDatabase();
+
+  it('when one agency misses its opinion deadline, then the scheduler reports it lapsed once (and not the agencies that answered), and the review goes on', async () => {
+    const app = buildTestApp(database());
+    const business = await createUser(app, 'business', await createOrganization());
+    const officer = await createUser(app, 'officer');
+    const evidence = Object.fromEntries(
+      ECO_CRITERIA.filter((c) => c.appliesTo.includes('eco_enterprise')).map((c) => [c.id, c.measure.kind === 'yes_no' ? true : Math.min(100, c.measure.min + 10)]),
+    );
+    const data = { certificateKind: 'eco_enterprise', evidence, transformationPlanSummary: 'Giảm 15 % điện năng', assessmentDate: '2026-06-01' };
+    const created = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'green_transformation', title: 'Doanh nghiệp sinh thái', data });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await attachDocuments(id, requiredDocuments('green_transformation', { certificateKind: 'eco_enterprise' }), business.id);
+    const send = (token: string, body: object) => request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${token}`).send(body);
+    expect((await send(business.token, { type: 'SUBMIT' })).status).toBe(201);
+    expect((await send(officer.token, { type: 'ACCEPT' })).status).toBe(201);
+    const dueAt = new Date(Date.now() + 5 * 86_400_000);
+    expect((await send(officer.token, { type: 'REQUEST_OPINIONS', dueAt: dueAt.toISOString() })).status).toBe(201);
+    const [silent, ...answering] = getWorkflow('green_transformation').consultationAgencies;
+    for (const agency of answering) expect((await send(officer.token, { type: 'RECORD_OPINION', agency, opinion: 'agree' })).status).toBe(201);
+
+    const later = () => new Date(dueAt.getTime() + 3_600_000);
+    const instances = ['a', 'b'].map((name) =>
+      createScheduler({
+        handlers: { [OPINION_DEADLINE_JOB]: opinionDeadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
+        instanceId: name,
+        logger: createLogger('silent'),
+        pollIntervalMs: 50,
+        leaseMs: 10_000,
+        now: later,
+      }),
+    );
+    await Promise.all([instances[0]!.runDueJobs(), instances[1]!.runDueJobs(), instances[0]!.runDueJobs(), instances[1]!.runDueJobs()]);
+
+    const lapses = await DossierEventModel.find({ dossierId: id, 'event.type': 'OPINION_OVERDUE' }).lean();
+    expect(lapses.map((e) => (e.event as { agency: string }).agency)).toEqual([silent]);
+    const dossier = await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`);
+    expect(dossier.body.state).toBe('technical_review');
   });
 });
