@@ -41,7 +41,8 @@ export const emissionsReductionDossierType: DossierTypeDefinition<EmissionsReduc
     }
     return results;
   },
-  documentCircumstances: () => ({}),
+  // Submission needs a complete inventory (facts below), so every dossier of this type files an inventory report.
+  documentCircumstances: () => ({ submissionKind: 'inventory_report' }),
   facts: (_data, results, requiredDocumentsMissing) => ({
     inventoryComplete: results.ghgEmissions !== undefined && (results.inventoryCompleteness as { complete: boolean }).complete,
     requiredDocumentsMissing,

@@ -34,7 +34,7 @@ export const renewableEnergyDossierType: DossierTypeDefinition<RenewableEnergyDa
       return { solarSurplusError: (error as Error).message };
     }
   },
-  documentCircumstances: (data) => ({ gridConnection: data.gridConnection, capacityKw: data.capacityKw }),
+  documentCircumstances: (data) => ({ gridConnection: data.gridConnection, capacityKw: data.capacityKw, ownerKind: data.ownerKind }),
   facts(data, results, requiredDocumentsMissing) {
     const solar = results.solarSurplus as SolarRecord | undefined;
     return {
