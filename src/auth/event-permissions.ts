@@ -19,7 +19,7 @@ const system = { senders: ['system'], ownDossierOnly: false } as const;
  * Who may send each workflow event: the one table that the routes and the event path share.
  * Separation of duties: officers prepare, leaders decide, admins administer but never decide dossiers.
  */
-export const EVENT_PERMISSIONS: Record<WorkflowEventType, EventPermission> = {
+const PERMISSION_TABLE = {
   SUBMIT: applicant,
   RESUBMIT: applicant,
   WITHDRAW: applicant,
@@ -38,7 +38,21 @@ export const EVENT_PERMISSIONS: Record<WorkflowEventType, EventPermission> = {
   DEADLINE_WARNING: system,
   DEADLINE_PASSED: system,
   CERTIFICATE_EXPIRED: system,
-};
+} as const satisfies Record<WorkflowEventType, EventPermission>;
+
+export const EVENT_PERMISSIONS: Record<WorkflowEventType, EventPermission> = PERMISSION_TABLE;
+
+/** The events the table lets any of `S` send, as a type (pages derive their lists from it, so they cannot fall behind). */
+export type EventsSentBy<S extends Sender> = {
+  [E in WorkflowEventType]: [Extract<(typeof PERMISSION_TABLE)[E]['senders'][number], S>] extends [never] ? never : E;
+}[WorkflowEventType];
+
+/** The same at run time: the events any of `senders` may send, in the table's order. */
+export function eventsSentBy<S extends Sender>(senders: readonly S[]): EventsSentBy<S>[] {
+  return (Object.keys(EVENT_PERMISSIONS) as WorkflowEventType[]).filter((type): type is EventsSentBy<S> =>
+    EVENT_PERMISSIONS[type].senders.some((sender) => (senders as readonly Sender[]).includes(sender)),
+  );
+}
 
 export type EventDenial = 'role' | 'ownership' | undefined;
 

@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import { opinionSchema } from '../../../workflows/workflow-events.schema';
+import { eventsSentBy, type EventsSentBy } from '../../auth/event-permissions';
 import { linesOf, startOfLocalDay, type FieldErrors, type Translate } from './staff-helpers';
 
+/** Staff send from the review page every event the role table gives officers or leaders. */
+export type StaffEvent = EventsSentBy<'officer' | 'leader'>;
+
+/**
+ * Where each staff event sits on the review page. Keyed by the table's staff events, so an event permission
+ * added for officers or leaders does not compile until it has a place here (and fields below).
+ */
+const PAGE_ORDER: Record<StaffEvent, number> = {
+  ACCEPT: 1,
+  REQUEST_SUPPLEMENT: 2,
+  REQUEST_OPINIONS: 3,
+  RECORD_OPINION: 4,
+  SCHEDULE_INSPECTION: 5,
+  RECORD_INSPECTION: 6,
+  RECOMMEND: 7,
+  APPROVE: 8,
+  REJECT: 9,
+  RETURN_FOR_REVIEW: 10,
+  REVOKE: 11,
+};
+
 /** Events staff send from the review page, in the order the page offers them. */
-export const STAFF_EVENTS = [
-  'ACCEPT',
-  'REQUEST_SUPPLEMENT',
-  'REQUEST_OPINIONS',
-  'RECORD_OPINION',
-  'SCHEDULE_INSPECTION',
-  'RECORD_INSPECTION',
-  'RECOMMEND',
-  'APPROVE',
-  'REJECT',
-  'RETURN_FOR_REVIEW',
-  'REVOKE',
-] as const;
-export type StaffEvent = (typeof STAFF_EVENTS)[number];
+export const STAFF_EVENTS: readonly StaffEvent[] = eventsSentBy<'officer' | 'leader'>(['officer', 'leader']).sort((a, b) => PAGE_ORDER[a] - PAGE_ORDER[b]);
 
 export type FieldKind = 'lines' | 'textarea' | 'date' | 'text' | 'select' | 'yes_no';
 
