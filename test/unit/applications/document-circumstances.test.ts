@@ -1,8 +1,8 @@
-import { requiredDocuments } from '../../../src/applications/procedures';
+import { requiredDocuments, type ProcedureFacts } from '../../../src/applications/procedures';
 import { DOSSIER_TYPES } from '../../../src/applications/dossier-types';
 
 /** What the dossier page and SUBMIT ask for, from the data the applicant declared. */
-const required = (type: keyof typeof DOSSIER_TYPES, data: Record<string, unknown>) => requiredDocuments(type, DOSSIER_TYPES[type].documentCircumstances(data as never));
+const required = (type: keyof typeof DOSSIER_TYPES, data: Record<string, unknown>) => requiredDocuments(type, DOSSIER_TYPES[type].documentCircumstances(data as never) as ProcedureFacts);
 
 describe('documents required from what the applicant declared', () => {
   it('asks every GHG dossier for the inventory report and its evidence (submitting needs a complete inventory)', () => {
