@@ -4,11 +4,12 @@ import type { RouteDefinition } from '../http/route-table';
 import { businessPages } from './business';
 import { conferencePages } from './conference.pages';
 import { adminMailPages } from './admin-mail.pages';
+import { petitionPages } from './petition.pages';
 import { staffPages } from './staff';
 import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
 export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string }): RouteDefinition[] {
-  return [...publicPages(deps), ...signInPages(), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...adminMailPages(deps)];
+  return [...publicPages(deps), ...signInPages(), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...petitionPages(deps), ...adminMailPages(deps)];
 }
