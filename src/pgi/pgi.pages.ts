@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { trusted } from 'mongoose';
 import { ApplicationModel } from '../applications/application.model';
+import { PetitionModel } from '../dialogue/petition.model';
 import type { WorkingCalendar } from '../calendar';
 import { isAppError } from '../errors';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
@@ -19,13 +20,24 @@ export const DECIDERS = ['leader', 'admin'] as const;
 
 const FLASHES = ['closed', 'reopened'] as const;
 
-/** Codes → staff review links; a code whose dossier is not found (not expected) keeps the public lookup. */
+/**
+ * Codes → staff pages: a dossier's review page, or a petition's page for the petitions indicators (their codes
+ * are HP-KN-…); a code found in neither (not expected) keeps the public lookup.
+ */
 async function dossierLinks(codes: readonly string[]): Promise<(code: string) => string> {
   const unique = [...new Set(codes)];
   // The codes come from our own lineage, not from the request, so the $in may be trusted (sanitizeFilter is on).
-  const found = unique.length ? await ApplicationModel.find({ code: trusted({ $in: unique }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>() : [];
-  const ids = new Map(found.map((d) => [d.code, String(d._id)]));
-  return (code) => (ids.has(code) ? `/officer/dossiers/${ids.get(code)}` : `/lookup?code=${encodeURIComponent(code)}`);
+  const [dossiers, petitions] = unique.length
+    ? await Promise.all([
+        ApplicationModel.find({ code: trusted({ $in: unique }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>(),
+        PetitionModel.find({ code: trusted({ $in: unique }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>(),
+      ])
+    : [[], []];
+  const links = new Map([
+    ...dossiers.map((d) => [d.code, `/officer/dossiers/${String(d._id)}`] as const),
+    ...petitions.map((p) => [p.code, `/petitions/${String(p._id)}`] as const),
+  ]);
+  return (code) => links.get(code) ?? `/lookup?code=${encodeURIComponent(code)}`;
 }
 
 interface PageState {

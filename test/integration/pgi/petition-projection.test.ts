@@ -3,7 +3,8 @@ import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { onPetitionChange } from '../../../src/dialogue';
 import { getPeriod, periodsOf, pgiPetitionListener, projectRecentPetitionChanges } from '../../../src/pgi';
 import { PgiContributionModel } from '../../../src/pgi/pgi-contribution.model';
-import { createOrganization, createUser, type TestUser } from '../../support/actors';
+import { createOrganization, createUser, PASSWORD, type TestUser } from '../../support/actors';
+import { browser } from '../../support/browser-session';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
 
@@ -45,6 +46,21 @@ describe('PGI: petitions answered reach component 4 through the petition change 
       expect(days.value).toBe(0); // answered the day it was received
       // Assigning and closing never contribute.
       expect(await PgiContributionModel.countDocuments({ dossierCode: petition.code })).toBe(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('when a leader drills down to "petitions answered" on the dashboard, then each petition code links to its page', async () => {
+    const stop = onPetitionChange(pgiPetitionListener(deps));
+    try {
+      const petition = await answeredPetition();
+      const leader = await createUser(app, 'leader');
+      const b = browser(app);
+      await b.signIn(leader.email, PASSWORD);
+      const page = await b.agent.get(`/pgi?period=${periodsOf(new Date()).quarter}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<a href="/petitions/${petition.id}">${petition.code}</a>`);
     } finally {
       stop();
     }
