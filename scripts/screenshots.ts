@@ -17,6 +17,10 @@ const PAGES: { name: string; path: string; user?: string }[] = [
   { name: 'officer-queue', path: '/officer/queue', user: 'chuyenvien@demo.haiphong.gov.vn' },
   { name: 'leader-decisions', path: '/leader/decisions', user: 'lanhdao@demo.haiphong.gov.vn' },
   { name: 'leader-statistics', path: '/leader/statistics', user: 'lanhdao@demo.haiphong.gov.vn' },
+  { name: 'pgi-dashboard', path: '/pgi', user: 'lanhdao@demo.haiphong.gov.vn' },
+  { name: 'business-certificates', path: '/my/certificates', user: 'doanhnghiep@demo.example.vn' },
+  { name: 'business-petitions', path: '/my/petitions', user: 'doanhnghiep@demo.example.vn' },
+  { name: 'admin-workflows', path: '/admin/workflows', user: 'admin@demo.haiphong.gov.vn' },
   { name: 'admin', path: '/admin', user: 'admin@demo.haiphong.gov.vn' },
 ];
 
