@@ -1,4 +1,3 @@
-import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
 import { workflowDiagram } from '../../workflows/workflow-diagram';
 import { getWorkflow, listWorkflows } from '../../workflows/registry';
@@ -15,6 +14,7 @@ import {
 } from './application.schemas';
 import { createApplication, describeApplication, listApplications, presentDossier, updateApplication } from './application.service';
 import { dossierHistory, publicDossierStatus } from './dossier-history.service';
+import { requestLimit } from '../http/rate-limit';
 
 export interface ApplicationRouteDeps {
   now: () => Date;
@@ -25,7 +25,7 @@ const idParam = (value: unknown) => String(value);
 
 /** The applications API (/api/v1): dossiers, their events and history, workflows, and the public lookup. */
 export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[] {
-  const publicLookupLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false });
+  const publicLookupLimit = requestLimit(30, 1);
   return [
     {
       method: 'post',

@@ -1,8 +1,8 @@
-import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { issueAccessToken, revokeAccessToken } from './access-token.service';
+import { requestLimit } from '../http/rate-limit';
 
 const issueTokenSchema = z.object({
   email: z.email().max(254),
@@ -12,7 +12,7 @@ const issueTokenSchema = z.object({
 
 /** Personal access tokens for the API (the web sign-in with sessions lives beside these). */
 export function authRoutes(deps: { now: () => Date }): RouteDefinition[] {
-  const tokenLimit = rateLimit({ windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false });
+  const tokenLimit = requestLimit(20, 15);
   return [
     {
       method: 'post',

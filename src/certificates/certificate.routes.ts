@@ -1,9 +1,9 @@
-import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
 import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { listCertificates, publicRegister, verifyCertificate } from './certificate.service';
+import { requestLimit } from '../http/rate-limit';
 
 const registerQuerySchema = z.object({
   type: z.enum(WORKFLOW_TYPES).optional(),
@@ -12,7 +12,7 @@ const registerQuerySchema = z.object({
 });
 
 export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] {
-  const publicLimit = rateLimit({ windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
+  const publicLimit = requestLimit(60, 1);
   return [
     {
       method: 'get',

@@ -1,9 +1,9 @@
 import type { Request } from 'express';
-import rateLimit from 'express-rate-limit';
 import passport from 'passport';
 import type { Actor } from '../auth/actor';
 import { isAppError } from '../errors';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
+import { requestLimit } from '../http/rate-limit';
 
 const HOME_BY_ROLE: Record<string, string> = {
   business: '/my/dossiers',
@@ -29,7 +29,7 @@ function authenticate(req: Request): Promise<Actor> {
 export function signInPages(): RouteDefinition[] {
   // Per address, on top of the per-e-mail lockout: slows password spraying across many accounts. Generous,
   // because a whole office may sign in from one NAT address.
-  const signInLimit = rateLimit({ windowMs: 15 * 60_000, limit: 100, standardHeaders: 'draft-8', legacyHeaders: false });
+  const signInLimit = requestLimit(100, 15);
   return [
     {
       method: 'get',
