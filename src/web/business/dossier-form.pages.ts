@@ -6,7 +6,8 @@ import { DEFAULT_PROCEDURE_CATALOGUE } from '../../applications/procedures';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { emptyFormState, formStateOf, parseDossierForm, type FormState } from './dossier-form.parse';
 import { FORM_STEPS, fieldsOf, type FieldSpec } from './dossier-form.spec';
-import { APPLICANT_PAGES, flashOf, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
+import { APPLICANT_PAGES, BUSINESS_FLASHES, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
+import { flashOf } from '../flash';
 
 const EDITABLE: readonly string[] = ['draft', 'supplementation_requested'];
 const headerSchema = createApplicationSchema.pick({ title: true, industrialComplexCode: true });
@@ -127,7 +128,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
         if (!EDITABLE.includes(dossier.state)) return res.redirect(303, `/my/dossiers/${dossier.id}`);
         const page = { id: dossier.id, code: dossier.code, state: dossier.state };
         const state = formStateOf(dossier.type, { ...dossier, data: dossier.data });
-        res.locals.flash = flashOf(res, req.query.done);
+        res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
         renderForm(res, { type: dossier.type, state, action: `/my/dossiers/${dossier.id}/edit`, dossier: page });
       },
     },

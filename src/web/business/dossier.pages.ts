@@ -10,7 +10,8 @@ import { parseInput } from '../../http/validate';
 import { dataSummary } from './dossier-data-summary';
 import { dossierProgress } from './dossier-progress';
 import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
-import { APPLICANT_PAGES, flashOf } from './page-helpers';
+import { APPLICANT_PAGES, BUSINESS_FLASHES } from './page-helpers';
+import { flashOf } from '../flash';
 
 const eventFormSchema = z.object({
   type: z.enum(APPLICANT_EVENTS),
@@ -51,7 +52,7 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
       path: '/my/dossiers/:id',
       allow: APPLICANT_PAGES,
       async handler(req, res) {
-        res.locals.flash = flashOf(res, req.query.done);
+        res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
         await renderDossier(req, res, deps);
       },
     },

@@ -23,9 +23,5 @@ export function serviceFieldErrors(error: unknown): Record<string, FieldMessage>
   return Object.fromEntries(error.fieldErrors.map((e) => [e.field.replace(/^data\./, ''), { key: 'business.errors.service', params: { message: e.message } }]));
 }
 
-const FLASHES = new Set(['created', 'saved', 'uploaded', 'SUBMIT', 'RESUBMIT', 'WITHDRAW']);
-
-/** The one-line confirmation after a redirect (`?done=`), from a fixed list so nothing is echoed back. */
-export function flashOf(res: Response, done: unknown): string | undefined {
-  return typeof done === 'string' && FLASHES.has(done) ? (res.locals.t as (key: string) => string)(`business.flash.${done}`) : undefined;
-}
+/** The confirmations business pages show after a redirect (`?done=`), see ../flash.ts. */
+export const BUSINESS_FLASHES = ['created', 'saved', 'uploaded', 'SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const;

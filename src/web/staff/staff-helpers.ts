@@ -46,11 +46,6 @@ export function keptValues(body: unknown, omit: readonly string[] = ['_csrf', 'p
   return Object.fromEntries(Object.entries(source).filter(([key, value]) => !omit.includes(key) && typeof value === 'string').map(([key, value]) => [key, value as string]));
 }
 
-/** The one-line confirmation after a redirect (`?done=`), from a fixed list so nothing typed is echoed back. */
-export function flashOf(t: Translate, done: unknown, allowed: readonly string[], section: string): string | undefined {
-  return typeof done === 'string' && allowed.includes(done) ? t(`${section}.flash.${done}`) : undefined;
-}
-
 /** Only local paths may be a return target (no open redirect). */
 export const safeReturn = (value: unknown, fallback: string) =>
   typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : fallback;
@@ -64,3 +59,5 @@ export const listOf = (value: unknown): string[] => (Array.isArray(value) ? valu
 
 /** A local date (yyyy-mm-dd, Asia/Ho_Chi_Minh) as the instant it starts. */
 export const startOfLocalDay = (date: string) => new Date(`${date}T00:00:00+07:00`);
+
+export { flashOf } from '../flash';
