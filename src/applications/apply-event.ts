@@ -114,7 +114,7 @@ async function buildEvent(
   delete payload.dossier;
   const event: Record<string, unknown> = { ...payload, type, at };
   if (FACT_EVENTS.has(type)) {
-    event.dossier = await dossierFactsFor(dossier);
+    event.dossier = await dossierFactsFor(dossier, new Date(at));
     if (type === 'RESUBMIT') event.clock = procedureSettings(dossier.type).clockMode;
   }
   return event as WorkflowEvent;

@@ -36,6 +36,7 @@ export async function assessDossier(dossier: DossierLike, now: Date = new Date()
   return { results, requiredDocumentsMissing, facts: definition.facts(data, results, requiredDocumentsMissing) };
 }
 
-export async function dossierFactsFor(dossier: DossierLike): Promise<DossierFacts> {
-  return (await assessDossier(dossier)).facts;
+/** The facts SUBMIT / RESUBMIT carry, judged on the event's own date (the server stamps it). */
+export async function dossierFactsFor(dossier: DossierLike, at: Date): Promise<DossierFacts> {
+  return (await assessDossier(dossier, at)).facts;
 }
