@@ -6,6 +6,8 @@ import { isAppError } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { dataSummary } from '../business/dossier-data-summary';
 import { loadReviewView, refusalReasons } from './dossier-review';
+import { layoutWorkflow } from './workflow-layout';
+import { workflowOverview } from './workflow-table';
 import { EVENT_FIELDS, parseEventForm, STAFF_EVENTS, type StaffEvent } from './event-forms';
 import { EVENT_SENDERS, flashOf, keptValues, STAFF_PAGES, translatorOf } from './staff-helpers';
 
@@ -19,7 +21,11 @@ async function renderReview(req: Request, res: Response, deps: { now: () => Date
   const view = await loadReviewView(currentActor(req), String(req.params.id), deps.now());
   const locale = res.locals.locale === 'en' ? 'en' : 'vi';
   const summary = dataSummary(view.dossier.type, view.dossier.data, res.locals.t, locale);
-  res.status(status).render('staff/review', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, eventFields: EVENT_FIELDS, ...extra });
+  const t = translatorOf(res);
+  const machine = workflowOverview().find((w) => w.type === view.dossier.type && w.version === view.dossier.workflow.version);
+  // The whole process with this dossier's state marked: where it is and what can still happen to it.
+  const diagram = machine ? layoutWorkflow(machine.states, machine.transitions, { initial: machine.initial, current: view.dossier.state.split('.')[0], label: (s) => t(`states.${s}`) }) : undefined;
+  res.status(status).render('staff/review', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, diagram, eventFields: EVENT_FIELDS, ...extra });
 }
 
 const eventTypeSchema = z.object({ type: z.enum(STAFF_EVENTS) });

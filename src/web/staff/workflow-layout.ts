@@ -18,6 +18,8 @@ export interface DiagramNode {
   width: number;
   height: number;
   kind: 'initial' | 'final' | 'normal';
+  /** The state a dossier is in, when the diagram is drawn for one. */
+  current: boolean;
 }
 
 export interface DiagramEdge {
@@ -45,7 +47,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export function layoutWorkflow(
   states: readonly { key: string; final: boolean }[],
   transitions: readonly TransitionRow[],
-  options: { initial: string; label?: (state: string) => string } = { initial: 'draft' },
+  options: { initial: string; label?: (state: string) => string; current?: string } = { initial: 'draft' },
 ): WorkflowDiagram {
   const label = options.label ?? ((state: string) => state);
   const graph = new dagre.graphlib.Graph({ multigraph: false });
@@ -81,6 +83,7 @@ export function layoutWorkflow(
       width: n.width,
       height: n.height,
       kind: state.key === options.initial ? 'initial' : state.final ? 'final' : 'normal',
+      current: state.key === options.current,
     };
   });
   const edges: DiagramEdge[] = [...moves.values()].map((move) => {

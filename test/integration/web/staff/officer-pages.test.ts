@@ -33,6 +33,9 @@ describe('the officer pages', () => {
     expect(review.text).toContain('Căn cứ pháp lý');
     expect(review.text).toMatch(/Chuỗi nhật ký toàn vẹn: 1 bước/);
     expect(review.text).toContain('Hạn ban đầu');
+    // The process diagram marks where the dossier is, and only there.
+    expect(review.text.match(/aria-current="step"/g)).toHaveLength(1);
+    expect(review.text).toMatch(/<g class="state state-normal state-current" aria-current="step">[\s\S]*?Đã nộp, chờ kiểm tra<\/text>/);
     // Only what the machine allows an officer here: accept or request supplementation; never a leader's decision.
     expect(review.text).toContain('value="REQUEST_SUPPLEMENT"');
     expect(review.text).toContain('value="ACCEPT"');
