@@ -76,7 +76,8 @@ export interface IndicatorDefinition {
   /** Which entry's date puts a contribution in a period. */
   periodRule: LocalizedText;
   /** Where the figure comes from: the dossier fields read and the legal or policy basis. */
-  source: string;
+  /** Where the figure comes from (dossier fields and legal basis); snapshots closed before it was translated hold a string. */
+  source: LocalizedText;
   explanation: LocalizedText;
   /** Pure; null when the entry says nothing about this indicator. */
   formula(input: FormulaInput): Contribution | null;

@@ -96,7 +96,8 @@ export function dashboardModel(periods: readonly PeriodSummary[], view: (PeriodV
         name,
         explanation: textIn(i.indicator.explanation, locale),
         periodRule: textIn(i.indicator.periodRule, locale),
-        source: i.indicator.source,
+        // Periods closed before the sources were translated keep an English string in their snapshot.
+        source: typeof i.indicator.source === 'string' ? (i.indicator.source as string) : textIn(i.indicator.source, locale),
         unit: unitIn(i.indicator.unit, locale),
         value: number(i.value),
         dossiers: i.lineage.length,

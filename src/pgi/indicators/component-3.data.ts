@@ -2,7 +2,7 @@ import type { IndicatorDefinition } from '../indicator.types';
 import { netApprovalSign } from './entry-facts';
 
 const ON_DECISION = { vi: 'Kỳ chứa ngày phê duyệt, thu hồi hoặc hết hiệu lực', en: 'Period of the approval, revocation or expiry date' };
-const BASIS = 'Green-transformation dossiers (Decree 35/2022/ND-CP Arts 37 and 40; forms in Circular 05/2025)';
+const BASIS = { vi: 'Hồ sơ chuyển đổi xanh (Nghị định 35/2022/NĐ-CP Điều 37 và 40; mẫu theo Thông tư 05/2025)', en: 'Green-transformation dossiers (Decree 35/2022/ND-CP Arts 37 and 40; forms in Circular 05/2025)' };
 
 function certified(kind: 'eco_industrial_park' | 'eco_enterprise'): IndicatorDefinition['formula'] {
   return ({ entry, dossier }) => {
@@ -22,7 +22,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: `${BASIS}, data.certificateKind = eco_industrial_park.`,
+    source: { vi: `${BASIS.vi}, data.certificateKind = eco_industrial_park.`, en: `${BASIS.en}, data.certificateKind = eco_industrial_park.` },
     explanation: { vi: 'Số khu được công nhận trong kỳ, trừ công nhận bị thu hồi hoặc hết hiệu lực.', en: 'Parks certified in the period, less certifications revoked or expired.' },
     formula: certified('eco_industrial_park'),
   },
@@ -34,7 +34,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: `${BASIS}, data.certificateKind = eco_enterprise.`,
+    source: { vi: `${BASIS.vi}, data.certificateKind = eco_enterprise.`, en: `${BASIS.en}, data.certificateKind = eco_enterprise.` },
     explanation: { vi: 'Số doanh nghiệp được công nhận trong kỳ, trừ công nhận bị thu hồi hoặc hết hiệu lực.', en: 'Enterprises certified in the period, less certifications revoked or expired.' },
     formula: certified('eco_enterprise'),
   },
@@ -46,7 +46,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: `${BASIS}, approved with a data.transformationPlanSummary.`,
+    source: { vi: `${BASIS.vi}, được phê duyệt và có data.transformationPlanSummary.`, en: `${BASIS.en}, approved with a data.transformationPlanSummary.` },
     explanation: { vi: 'Số hồ sơ chuyển đổi xanh có kế hoạch được phê duyệt trong kỳ, trừ hồ sơ bị thu hồi.', en: 'Green-transformation dossiers with a plan approved in the period, less revocations.' },
     formula({ entry, dossier }) {
       const sign = netApprovalSign(entry);

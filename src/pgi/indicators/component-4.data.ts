@@ -4,9 +4,12 @@ import type { IndicatorDefinition } from '../indicator.types';
 import { isDecision, isPetitionAnswer } from './entry-facts';
 
 const ON_DECISION = { vi: 'Kỳ chứa ngày quyết định (phê duyệt hoặc từ chối)', en: 'Period of the decision date (approval or refusal)' };
-const BASIS = 'Decree 118/2025/ND-CP (one-stop process); limits from the procedure catalogue';
+const BASIS = { vi: 'Nghị định 118/2025/NĐ-CP (cơ chế một cửa); thời hạn theo danh mục thủ tục', en: 'Decree 118/2025/ND-CP (one-stop process); limits from the procedure catalogue' };
 const ON_ANSWER = { vi: 'Kỳ chứa ngày trả lời kiến nghị', en: 'Period of the date the petition was answered' };
-const PETITIONS = 'Petitions (kiến nghị) of the business dialogue conference: the change log\'s answer entries and the petition\'s receivedAt';
+const PETITIONS = {
+  vi: 'Kiến nghị của doanh nghiệp tại Hội nghị đối thoại: các bước trả lời trong nhật ký thay đổi và ngày tiếp nhận kiến nghị (receivedAt)',
+  en: 'Petitions (kiến nghị) of the business dialogue conference: the change log\'s answer entries and the petition\'s receivedAt',
+};
 
 const APPLICATION_TYPES: readonly string[] = ['green_transformation', 'epr', 'renewable_energy', 'emissions_reduction'];
 
@@ -32,7 +35,10 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'percent' },
     periodRule: ON_DECISION,
-    source: `All dossier types: the decision entry's after.deadlines (currentDueAt, overdue). ${BASIS}.`,
+    source: {
+      vi: `Mọi loại hồ sơ: after.deadlines của bước quyết định (currentDueAt, overdue). ${BASIS.vi}.`,
+      en: `All dossier types: the decision entry's after.deadlines (currentDueAt, overdue). ${BASIS.en}.`,
+    },
     explanation: {
       vi: 'Hồ sơ được quyết định không quá hạn hiện hành (sau khi tính thời gian bổ sung), trên tổng số hồ sơ được quyết định.',
       en: 'Decisions made by the current due date (after supplementation), over all decisions.',
@@ -53,7 +59,10 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'lower_is_better',
     aggregation: { kind: 'mean' },
     periodRule: ON_DECISION,
-    source: `All dossier types: after.deadlines.receivedAt to the decision entry's at, counted with the holiday calendar (Labour Code 2019 Art 112). ${BASIS}.`,
+    source: {
+      vi: `Mọi loại hồ sơ: từ after.deadlines.receivedAt đến thời điểm quyết định, tính theo lịch ngày nghỉ (Bộ luật Lao động 2019 Điều 112). ${BASIS.vi}.`,
+      en: `All dossier types: after.deadlines.receivedAt to the decision entry's at, counted with the holiday calendar (Labour Code 2019 Art 112). ${BASIS.en}.`,
+    },
     explanation: {
       vi: 'Ngày làm việc từ khi tiếp nhận đến khi quyết định, kể cả thời gian chờ bổ sung, bình quân trên các hồ sơ được quyết định.',
       en: 'Working days from receipt to decision, supplementation waits included, averaged over decisions.',
@@ -72,9 +81,12 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'percent' },
     periodRule: ON_DECISION,
-    source:
-      'All dossier types: every dossier here is filed, documented and answered online; the procedure catalogue\'s onlineService ' +
-      '(Decree 42/2022/ND-CP Art 11: full or partial) in force on the receipt date says whether the procedure counts as fully online.',
+    source: {
+      vi: 'Mọi loại hồ sơ: hồ sơ trong hệ thống đều được nộp, kèm giấy tờ và trả kết quả trực tuyến; mức độ onlineService của thủ tục trong danh mục (Nghị định 42/2022/NĐ-CP Điều 11: toàn trình hoặc một phần) có hiệu lực vào ngày tiếp nhận quyết định hồ sơ có được tính là toàn trình hay không.',
+      en:
+        'All dossier types: every dossier here is filed, documented and answered online; the procedure catalogue\'s onlineService ' +
+        '(Decree 42/2022/ND-CP Art 11: full or partial) in force on the receipt date says whether the procedure counts as fully online.',
+    },
     explanation: {
       vi: 'Hồ sơ được quyết định thuộc thủ tục cung cấp dịch vụ công trực tuyến toàn trình, trên tổng số hồ sơ được quyết định.',
       en: 'Decisions on procedures offered as a fully online public service, over all decisions.',
@@ -94,7 +106,7 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_ANSWER,
-    source: `${PETITIONS}.`,
+    source: { vi: `${PETITIONS.vi}.`, en: `${PETITIONS.en}.` },
     explanation: {
       vi: 'Số kiến nghị (hội nghị đối thoại doanh nghiệp) được Sở trả lời trong kỳ.',
       en: 'Petitions from the business dialogue conference that the department answered in the period.',
@@ -111,7 +123,7 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'lower_is_better',
     aggregation: { kind: 'mean' },
     periodRule: ON_ANSWER,
-    source: `${PETITIONS}, counted with the holiday calendar (Labour Code 2019 Art 112).`,
+    source: { vi: `${PETITIONS.vi}, tính theo lịch ngày nghỉ (Bộ luật Lao động 2019 Điều 112).`, en: `${PETITIONS.en}, counted with the holiday calendar (Labour Code 2019 Art 112).` },
     explanation: {
       vi: 'Ngày làm việc từ khi nhận kiến nghị đến khi trả lời, bình quân trên các kiến nghị được trả lời trong kỳ.',
       en: 'Working days from receipt of a petition to its answer, averaged over petitions answered in the period.',
