@@ -9,7 +9,7 @@ import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { issueCertificate, revokeCertificate } from '../certificates';
 import { OrganizationModel } from '../organizations';
 import { DossierEventModel } from './dossier-event.model';
-import type { OutboxMessage } from './outbox';
+import { consultedAgenciesOf, type OutboxMessage } from './outbox';
 
 /** One document per delivered outbox message: the insert makes each delivery happen once. */
 const OutboxDeliveryModel = model('OutboxDelivery', new Schema({ _id: String, kind: String, deliveredAt: Date }, { versionKey: false }));
@@ -140,8 +140,7 @@ export function opinionDeadlineJobHandler(deps: { now: () => Date; calendar: Wor
   return async (job) => {
     const { dossierId, agency, dueAt } = job.payload as { dossierId: string; agency: string; dueAt: string };
     const dossier = await ApplicationModel.findById(dossierId, { snapshot: 1 }).lean();
-    const record = (dossier?.snapshot as { context?: { consultation?: { agencies?: Record<string, { status: string; dueAt: string | null }> } | null } } | undefined)
-      ?.context?.consultation?.agencies?.[agency];
+    const record = consultedAgenciesOf(dossier?.snapshot)[agency];
     if (!record || record.status !== 'pending' || record.dueAt !== dueAt) return;
     await sendSystemEvent(dossierId, { type: 'OPINION_OVERDUE', payload: { agency } }, deps);
   };

@@ -68,7 +68,11 @@ export function outboxFor(input: {
 /** After REQUEST_OPINIONS: the agencies still pending and when each must answer (read from the new context). */
 export function opinionDeadlinesOf(eventType: string, snapshot: unknown): { agency: string; dueAt: string }[] {
   if (eventType !== 'REQUEST_OPINIONS') return [];
-  const agencies = (snapshot as { context?: { consultation?: { agencies?: Record<string, { status: string; dueAt: string | null }> } | null } })?.context
-    ?.consultation?.agencies;
-  return Object.entries(agencies ?? {}).flatMap(([agency, record]) => (record.status === 'pending' && record.dueAt ? [{ agency, dueAt: record.dueAt }] : []));
+  return Object.entries(consultedAgenciesOf(snapshot)).flatMap(([agency, record]) => (record.status === 'pending' && record.dueAt ? [{ agency, dueAt: record.dueAt }] : []));
+}
+
+/** The consulted agencies in a persisted workflow snapshot (the dossier cache or a log entry's `after`). */
+export function consultedAgenciesOf(snapshot: unknown): Record<string, { status: string; dueAt: string | null }> {
+  const context = (snapshot as { context?: { consultation?: { agencies?: Record<string, { status: string; dueAt: string | null }> } | null } } | undefined)?.context;
+  return context?.consultation?.agencies ?? {};
 }

@@ -98,7 +98,7 @@ const ghg = (facilityName: string, sectorCode: string, electricityMwh: number, c
   });
 
 /** Evidence meeting every criterion the checklist asks of this kind (percentages 10 points above the minimum). */
-function evidenceMeetingAll(kind: EcoCertificateKind): Record<string, boolean | number> {
+export function evidenceMeetingAll(kind: EcoCertificateKind): Record<string, boolean | number> {
   return Object.fromEntries(
     ECO_CRITERIA.filter((c) => c.appliesTo.includes(kind)).map((c) => [c.id, c.measure.kind === 'yes_no' ? true : Math.min(100, c.measure.min + 10)]),
   );

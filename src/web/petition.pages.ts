@@ -78,6 +78,17 @@ async function renderDetail(req: Request, res: Response, staff: boolean, state: 
   });
 }
 
+/** One petition: the applicant's view, or the department's with the forms its status allows. */
+const detailPage = (path: string, allow: RouteDefinition['allow'], staff: boolean): RouteDefinition => ({
+  method: 'get',
+  path,
+  allow,
+  async handler(req, res) {
+    res.locals.flash = flashOf(translatorOf(res), req.query.done, FLASHES, 'petitions');
+    await renderDetail(req, res, staff);
+  },
+});
+
 export function petitionPages(deps: { now: () => Date }): RouteDefinition[] {
   return [
     {
@@ -109,15 +120,7 @@ export function petitionPages(deps: { now: () => Date }): RouteDefinition[] {
         }
       },
     },
-    {
-      method: 'get',
-      path: '/my/petitions/:id',
-      allow: APPLICANT_PAGES,
-      async handler(req, res) {
-        res.locals.flash = flashOf(translatorOf(res), req.query.done, FLASHES, 'petitions');
-        await renderDetail(req, res, false);
-      },
-    },
+    detailPage('/my/petitions/:id', APPLICANT_PAGES, false),
     {
       method: 'get',
       path: '/petitions',
@@ -136,15 +139,7 @@ export function petitionPages(deps: { now: () => Date }): RouteDefinition[] {
         });
       },
     },
-    {
-      method: 'get',
-      path: '/petitions/:id',
-      allow: STAFF_PAGES,
-      async handler(req, res) {
-        res.locals.flash = flashOf(translatorOf(res), req.query.done, FLASHES, 'petitions');
-        await renderDetail(req, res, true);
-      },
-    },
+    detailPage('/petitions/:id', STAFF_PAGES, true),
     {
       method: 'post',
       path: '/petitions/:id/:action',

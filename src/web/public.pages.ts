@@ -5,7 +5,7 @@ import { publicDossierStatus } from '../applications/dossier-history.service';
 import { publicRegister, verifyCertificate } from '../certificates';
 import { isAppError } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
-import { dossierProgress } from './business/dossier-progress';
+import { dossierProgress } from './dossier-progress';
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 

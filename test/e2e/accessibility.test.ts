@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningApplication } from '../../src/server';
-import { launchBrowser, signIn, startE2eServer, step } from '../support/e2e';
+import type { Page } from 'playwright-core';
+import { signIn, step, useE2eServer } from '../support/e2e';
 
 /** axe-core's browser bundle, injected into each page (it runs there, against the rendered DOM). */
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,17 +24,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** WCAG 2.1 A/AA checks of the main pages of each audience, as rendered by a real browser with the demo data. */
 describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
-  let server: RunningApplication;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2eServer();
 
   /** `paths` are opened as they are; `follow` opens the first link on the last page whose href matches (a dossier of the demo data). */
   const audiences: { who: string; user?: string; paths: string[]; follow?: RegExp }[] = [
@@ -48,17 +37,17 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
 
   it.each(audiences.map((a) => [a.who, a] as const))('when %s opens its main pages, then axe finds no serious or critical WCAG violation', async (_who, audience) => {
     // Our CSP forbids inline scripts, axe's included: the test context alone bypasses it.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await e2e.browser().newContext({ bypassCSP: true });
     const page = await context.newPage();
     try {
       if (audience.user) {
-        await signIn(page, server.url, audience.user);
+        await signIn(page, e2e.server().url, audience.user);
         await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       }
       const found: string[] = [];
       for (const path of audience.paths) {
         await step(page, `a11y${path}`, async () => {
-          const response = await page.goto(`${server.url}${path}`);
+          const response = await page.goto(`${e2e.server().url}${path}`);
           expect(response?.status()).toBeLessThan(400);
           found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
         });
@@ -69,7 +58,7 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
         const target = hrefs.find((href) => pattern.test(href));
         expect(target).toBeDefined();
         await step(page, `a11y${target}`, async () => {
-          await page.goto(`${server.url}${target}`);
+          await page.goto(`${e2e.server().url}${target}`);
           found.push(...(await seriousViolations(page)).map((v) => `${target}: ${v}`));
         });
       }

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningApplication } from '../../src/server';
+import type { Page } from 'playwright-core';
 import { minimalPdf } from '../fixtures/uploads/sample-files';
 import { eprRequiredDocuments } from '../support/dossiers';
-import { launchBrowser, signIn, startE2eServer, step } from '../support/e2e';
+import { signIn, step, useE2eServer } from '../support/e2e';
 
 const BUSINESS = 'doanhnghiep@demo.example.vn';
 const OFFICER = 'chuyenvien@demo.haiphong.gov.vn';
@@ -15,21 +14,11 @@ const LEADER = 'lanhdao@demo.haiphong.gov.vn';
  * verifies the certificate by its code.
  */
 describe('the EPR journey in Chromium', () => {
-  let server: RunningApplication;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2eServer();
 
   async function personFor(email?: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    if (email) await signIn(page, server.url, email);
+    const page = await (await e2e.browser().newContext()).newPage();
+    if (email) await signIn(page, e2e.server().url, email);
     return page;
   }
 
@@ -43,7 +32,7 @@ describe('the EPR journey in Chromium', () => {
   it('when a business files, an officer reviews and a leader approves, then the public can verify the certificate', async () => {
     const business = await personFor(BUSINESS);
     const dossierUrl = await step(business, 'business-files-draft', async () => {
-      await business.goto(`${server.url}/my/dossiers/new/epr`);
+      await business.goto(`${e2e.server().url}/my/dossiers/new/epr`);
       await business.locator('[name="title"]').fill('EPR bao bì PET năm 2026');
       await business.locator('[name="reportingYear"]').fill('2026');
       await business.locator('[name="role"]').selectOption('producer');
@@ -71,7 +60,7 @@ describe('the EPR journey in Chromium', () => {
 
     const officer = await personFor(OFFICER);
     await step(officer, 'officer-requests-supplementation', async () => {
-      await officer.goto(`${server.url}/officer/dossiers/${dossierId}`);
+      await officer.goto(`${e2e.server().url}/officer/dossiers/${dossierId}`);
       const form = await eventForm(officer, 'REQUEST_SUPPLEMENT');
       await form.locator('textarea[name="reasons"]').fill('Thiếu hợp đồng tái chế có chữ ký\nBảng kê khối lượng chưa đóng dấu');
       await form.getByRole('button').click();
@@ -86,7 +75,7 @@ describe('the EPR journey in Chromium', () => {
     });
 
     await step(officer, 'officer-accepts-and-recommends', async () => {
-      await officer.goto(`${server.url}/officer/dossiers/${dossierId}`);
+      await officer.goto(`${e2e.server().url}/officer/dossiers/${dossierId}`);
       await (await eventForm(officer, 'ACCEPT')).getByRole('button').click();
       await officer.locator('.state-technical_review').first().waitFor();
       const recommend = await eventForm(officer, 'RECOMMEND');
@@ -97,7 +86,7 @@ describe('the EPR journey in Chromium', () => {
 
     const leader = await personFor(LEADER);
     await step(leader, 'leader-approves', async () => {
-      await leader.goto(`${server.url}/leader/decisions`);
+      await leader.goto(`${e2e.server().url}/leader/decisions`);
       await leader.locator(`#pick-${dossierId}`).check();
       await leader.locator('input[name="decision"][value="APPROVE"]').check();
       await leader.locator('.bulk-form button[type="submit"]').click();
@@ -106,7 +95,7 @@ describe('the EPR journey in Chromium', () => {
     });
 
     const code = await step(business, 'business-sees-certificate', async () => {
-      await business.goto(`${server.url}/my/certificates`);
+      await business.goto(`${e2e.server().url}/my/certificates`);
       const link = business.locator('a[href^="/my/certificates/"]').first();
       await link.click();
       const text = await business.locator('main').innerText();
@@ -117,7 +106,7 @@ describe('the EPR journey in Chromium', () => {
 
     const visitor = await personFor();
     await step(visitor, 'public-verifies', async () => {
-      await visitor.goto(`${server.url}/certificates/verify`);
+      await visitor.goto(`${e2e.server().url}/certificates/verify`);
       await visitor.getByLabel('Mã xác thực').fill(code);
       await visitor.getByRole('button', { name: 'Xác thực' }).click();
       await visitor.locator('.certificate-result').getByText('Còn hiệu lực').waitFor();

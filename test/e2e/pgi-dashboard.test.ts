@@ -1,32 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningApplication } from '../../src/server';
-import { launchBrowser, signIn, startE2eServer, step } from '../support/e2e';
+import type { Page } from 'playwright-core';
+import { signIn, step, useE2eServer } from '../support/e2e';
 
 /**
  * The demo data decides one dossier through the real event path, so the current quarter has figures: a leader
  * follows a number down to the dossier behind it, in a real browser.
  */
 describe('the PGI dashboard in a real browser', () => {
-  let server: RunningApplication;
-  let browser: Browser;
+  const e2e = useE2eServer();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    page = await e2e.browser().newPage();
   });
   afterAll(async () => {
     await page?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('when the demo leader opens the PGI, then the four components show with trend charts, and a figure leads to its dossier', async () => {
     await step(page, 'pgi-open', async () => {
-      await signIn(page, server.url, 'lanhdao@demo.haiphong.gov.vn');
+      await signIn(page, e2e.server().url, 'lanhdao@demo.haiphong.gov.vn');
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-      await page.goto(`${server.url}/pgi`);
+      await page.goto(`${e2e.server().url}/pgi`);
       await page.getByRole('heading', { name: 'Chỉ số Xanh cấp tỉnh (PGI): số liệu từ hồ sơ của Sở' }).waitFor();
       expect(await page.locator('article.card[id^="component-"]').count()).toBe(4);
       // Every indicator has its trend drawn as an inline SVG that the browser lays out with a real size.
@@ -50,7 +44,7 @@ describe('the PGI dashboard in a real browser', () => {
 
   it('when the leader switches to English, then the dashboard is in English', async () => {
     await step(page, 'pgi-english', async () => {
-      await page.goto(`${server.url}/pgi?lang=en`);
+      await page.goto(`${e2e.server().url}/pgi?lang=en`);
       await page.getByRole('heading', { name: /Provincial Green Index/ }).first().waitFor();
       await page.getByRole('heading', { name: /Environmental policies and support services/ }).waitFor();
     });

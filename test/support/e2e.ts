@@ -54,3 +54,18 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel(/Mật khẩu|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
 }
+
+/** The real server and Chromium for one suite: started before its tests, stopped after them. */
+export function useE2eServer(): { server: () => RunningApplication; browser: () => Browser } {
+  let server: RunningApplication | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return { server: () => server!, browser: () => browser! };
+}

@@ -8,7 +8,7 @@ import { STATUS_BY_CODE } from '../../http/problem-details';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { parseInput } from '../../http/validate';
 import { dataSummary } from './dossier-data-summary';
-import { dossierProgress } from './dossier-progress';
+import { dossierProgress } from '../dossier-progress';
 import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
 import { APPLICANT_PAGES, BUSINESS_FLASHES } from './page-helpers';
 import { flashOf } from '../flash';

@@ -18,8 +18,18 @@ function guardName(t: AnyTransitionDefinition): string {
   return '';
 }
 
-/** Each published machine with its Mermaid text and its states and transitions, read from the definition itself. */
+/**
+ * Each published machine with its Mermaid text and its states and transitions, read from the definition itself.
+ * Published machines never change while the process runs, so it is read once (the review page asks per request).
+ */
 export function workflowOverview() {
+  overview ??= readOverview();
+  return overview;
+}
+
+let overview: ReturnType<typeof readOverview> | undefined;
+
+function readOverview() {
   return listWorkflows().map((summary) => {
     const { machine } = getWorkflow(summary.type, summary.version);
     const nodes = allNodes(machine.root).slice(1);

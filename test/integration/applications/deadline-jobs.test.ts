@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DEADLINE_JOB, deadlineJobHandler, OPINION_DEADLINE_JOB, opinionDeadlineJobHandler } from '../../../src/applications/outbox-dispatch';
-import { ECO_CRITERIA } from '../../../src/applications/calculators';
+import { evidenceMeetingAll } from '../../../src/seed/demo-history.data';
 import { requiredDocuments } from '../../../src/applications/procedures';
 import { getWorkflow } from '../../../workflows';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
@@ -11,6 +11,12 @@ import { createOrganization, createUser } from '../../support/actors';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
+
+/** Two scheduler instances that both believe it is `now`, each polling twice at the same time. */
+async function raceTwoSchedulers(handlers: Parameters<typeof createScheduler>[0]['handlers'], now: () => Date): Promise<void> {
+  const instances = ['a', 'b'].map((name) => createScheduler({ handlers, instanceId: name, logger: createLogger('silent'), pollIntervalMs: 50, leaseMs: 10_000, now }));
+  await Promise.all([instances[0]!.runDueJobs(), instances[1]!.runDueJobs(), instances[0]!.runDueJobs(), instances[1]!.runDueJobs()]);
+}
 
 describe('statutory deadlines through the scheduler', () => {
   const database = useTestDatabase();
@@ -29,17 +35,7 @@ describe('statutory deadlines through the scheduler', () => {
 
     // Both instances believe it is a day after the due date.
     const later = () => new Date(dueAt.getTime() + 86_400_000);
-    const instances = ['a', 'b'].map((name) =>
-      createScheduler({
-        handlers: { [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
-        instanceId: name,
-        logger: createLogger('silent'),
-        pollIntervalMs: 50,
-        leaseMs: 10_000,
-        now: later,
-      }),
-    );
-    await Promise.all([instances[0]!.runDueJobs(), instances[1]!.runDueJobs(), instances[0]!.runDueJobs(), instances[1]!.runDueJobs()]);
+    await raceTwoSchedulers({ [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) }, later);
 
     const systemEvents = await DossierEventModel.find({ dossierId: id, 'actor.kind': 'system' }).lean();
     const types = systemEvents.map((e) => (e.event as { type: string }).type).sort();
@@ -63,9 +59,7 @@ describe('consulted agencies that do not answer', () => {
     const app = buildTestApp(database());
     const business = await createUser(app, 'business', await createOrganization());
     const officer = await createUser(app, 'officer');
-    const evidence = Object.fromEntries(
-      ECO_CRITERIA.filter((c) => c.appliesTo.includes('eco_enterprise')).map((c) => [c.id, c.measure.kind === 'yes_no' ? true : Math.min(100, c.measure.min + 10)]),
-    );
+    const evidence = evidenceMeetingAll('eco_enterprise');
     const data = { certificateKind: 'eco_enterprise', evidence, transformationPlanSummary: 'Giảm 15 % điện năng', assessmentDate: '2026-06-01' };
     const created = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'green_transformation', title: 'Doanh nghiệp sinh thái', data });
     expect(created.status).toBe(201);
@@ -80,17 +74,7 @@ describe('consulted agencies that do not answer', () => {
     for (const agency of answering) expect((await send(officer.token, { type: 'RECORD_OPINION', agency, opinion: 'agree' })).status).toBe(201);
 
     const later = () => new Date(dueAt.getTime() + 3_600_000);
-    const instances = ['a', 'b'].map((name) =>
-      createScheduler({
-        handlers: { [OPINION_DEADLINE_JOB]: opinionDeadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
-        instanceId: name,
-        logger: createLogger('silent'),
-        pollIntervalMs: 50,
-        leaseMs: 10_000,
-        now: later,
-      }),
-    );
-    await Promise.all([instances[0]!.runDueJobs(), instances[1]!.runDueJobs(), instances[0]!.runDueJobs(), instances[1]!.runDueJobs()]);
+    await raceTwoSchedulers({ [OPINION_DEADLINE_JOB]: opinionDeadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) }, later);
 
     const lapses = await DossierEventModel.find({ dossierId: id, 'event.type': 'OPINION_OVERDUE' }).lean();
     expect(lapses.map((e) => (e.event as { agency: string }).agency)).toEqual([silent]);

@@ -1,4 +1,4 @@
-import { dossierProgress } from '../../../src/web/business/dossier-progress';
+import { dossierProgress } from '../../../src/web/dossier-progress';
 
 const statuses = (state: string, last?: string) => dossierProgress(state, last).steps.map((s) => s.status);
 
