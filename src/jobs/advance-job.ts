@@ -6,7 +6,7 @@ import type { JobRecord } from './job.model';
 import { JobModel } from './job.model';
 import { cacheSettlement, describeError, settleJob } from './job-settlement';
 import type { JobHandler, RetryPolicy } from './job.types';
-import { nextStep, retryDelayMs } from './next-attempt';
+import { nextStep, retryDelayMs, wasLastAttempt } from './next-attempt';
 import { runWithinLease } from './run-within-lease';
 
 export interface RunnerContext {
@@ -18,6 +18,11 @@ export interface RunnerContext {
   readonly now: () => Date;
   /** Controllers of the attempts running now, so stop() can abort those that outlive its grace period. */
   readonly running: Set<AbortController>;
+}
+
+/** The scheduler's policy with the job's own overrides, fixed when it was scheduled. */
+function policyOf(job: JobRecord, retry: RetryPolicy): RetryPolicy {
+  return { ...retry, ...job.retry, maxAttempts: job.maxAttempts ?? retry.maxAttempts };
 }
 
 /** Repairs the status cache if the job has ended; returns whether it has. */
@@ -36,8 +41,8 @@ export async function advanceJob(job: JobRecord, context: RunnerContext): Promis
   if (!handler || (await isSettled(job._id))) return false;
 
   const latest = await JobClaimModel.findOne({ jobKey: job._id }).sort({ attempt: -1 }).lean<JobClaimRecord>();
-  const maxAttempts = job.maxAttempts ?? context.retry.maxAttempts;
-  const step = nextStep(job.dueAt, latest ?? undefined, maxAttempts, context.now());
+  const policy = policyOf(job, context.retry);
+  const step = nextStep(job.dueAt, latest ?? undefined, policy, context.now());
   if (step.kind === 'wait') return false;
   if (step.kind === 'give-up') {
     const at = context.now();
@@ -52,13 +57,15 @@ export async function advanceJob(job: JobRecord, context: RunnerContext): Promis
   if (!(await insertIfAbsent(JobClaimModel, claim))) return false;
   // A cancellation may have been inserted between our first look and our claim.
   if (await isSettled(job._id)) return false;
+  // A cache write (see job-settlement.ts): it may race a settlement and bring back `pending`; the next poll
+  // then meets the job, finds its completion and repairs the cache, and views read the completion anyway.
   await JobModel.updateOne({ _id: job._id }, { $set: { attempts: step.attempt, runAt: leaseUntil } });
 
-  await runAttempt(job, handler, step.attempt, maxAttempts, context);
+  await runAttempt(job, handler, step.attempt, policy, context);
   return true;
 }
 
-async function runAttempt(job: JobRecord, handler: JobHandler, attempt: number, maxAttempts: number, context: RunnerContext): Promise<void> {
+async function runAttempt(job: JobRecord, handler: JobHandler, attempt: number, policy: RetryPolicy, context: RunnerContext): Promise<void> {
   const { instanceId } = context;
   const logger = context.logger.child({ jobKey: job._id, jobName: job.name, attempt });
   const controller = new AbortController();
@@ -87,12 +94,12 @@ async function runAttempt(job: JobRecord, handler: JobHandler, attempt: number, 
 
   const error = describeError(result.error);
   const at = context.now();
-  if (attempt >= maxAttempts) {
+  if (wasLastAttempt(attempt, at, job.dueAt, policy)) {
     await settleJob(job._id, { outcome: 'failed', at, attempt, instanceId, error });
     logger.error({ error }, 'job failed for good');
     return;
   }
-  const retryAt = new Date(at.getTime() + retryDelayMs(attempt, context.retry));
+  const retryAt = new Date(at.getTime() + retryDelayMs(attempt, policy));
   // The claim has one owner, so its plain update races with nobody; the job's runAt is only a polling hint.
   await JobClaimModel.updateOne({ _id: claimId(job._id, attempt) }, { $set: { failedAt: at, error, retryAt } });
   await JobModel.updateOne({ _id: job._id }, { $set: { lastError: error, runAt: retryAt } });

@@ -17,11 +17,15 @@ export async function settleJob(key: string, settlement: Settlement): Promise<bo
 
 /**
  * Copies an outcome onto the job document. Only this function writes `status`, and always from a completion
- * document, so the cache can lag (a crash before this write) but never move backwards; the next poll that
- * meets the job repairs a lag.
+ * document, so a settled status is always true. But FerretDB writes a whole document back on every update,
+ * so an attempt's cache write (attempts, runAt, lastError) racing this one can bring `pending` back, and a
+ * crash can skip this write. Both are harmless: nothing decides from the cached status (advanceJob reads the
+ * completion first, views overlay it), and the poll meets a job cached as pending by its runAt at the latest,
+ * finds its completion and writes this again. The attempt count comes along, so a lost claim write heals too.
  */
 export async function cacheSettlement(completion: JobCompletionRecord): Promise<void> {
   const fields: Record<string, unknown> = { status: completion.outcome, settledAt: completion.at };
+  if (completion.attempt !== undefined) fields.attempts = completion.attempt;
   if (completion.error !== undefined) fields.lastError = completion.error;
   if (completion.reason !== undefined) fields.cancelReason = completion.reason;
   await JobModel.updateOne({ _id: completion._id }, { $set: fields });

@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { JOB_STATUSES, type JobStatus, type JsonValue } from './job.types';
+import { JOB_STATUSES, type JobRetry, type JobStatus, type JsonValue } from './job.types';
 
 export interface JobRecord {
   /** The caller's idempotency key: scheduling the same key again finds this document instead of a new one. */
@@ -12,6 +12,8 @@ export interface JobRecord {
   status: JobStatus;
   attempts: number;
   maxAttempts?: number;
+  /** The job's own retry policy, set at scheduling and never changed (so no racing write can alter it). */
+  retry?: JobRetry;
   lastError?: string;
   cancelReason?: string;
   settledAt?: Date;
@@ -30,6 +32,7 @@ const jobSchema = new Schema(
     status: { type: String, enum: JOB_STATUSES, required: true, default: 'pending' },
     attempts: { type: Number, required: true, default: 0 },
     maxAttempts: { type: Number, min: 1 },
+    retry: { type: new Schema({ baseDelayMs: Number, maxDelayMs: Number, retryForMs: Number }, { _id: false }), default: undefined },
     lastError: { type: String },
     cancelReason: { type: String },
     settledAt: { type: Date },

@@ -29,9 +29,24 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * When set, time bounds the retries instead of a count (maxAttempts is then ignored): the job is retried
+   * until an attempt ends this long after the job's due time, then it fails. For effects a short outage must
+   * not drop, such as mail.
+   */
+  readonly retryForMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 3_600_000 });
+
+/** What a job may carry for itself at scheduling time; the scheduler's policy fills in the rest. */
+export type JobRetry = Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'retryForMs'>>;
+
+/**
+ * For jobs whose failure would drop an effect someone is owed (a mail, a deadline event): 30 s doubling,
+ * capped at 30 min, for 72 h (about 150 attempts), so a weekend-long outage still ends in delivery.
+ */
+export const DURABLE_RETRY: Readonly<Required<JobRetry>> = Object.freeze({ baseDelayMs: 30_000, maxDelayMs: 1_800_000, retryForMs: 72 * 3_600_000 });
 
 /** A job as an admin page or a caller sees it. */
 export interface JobView {
@@ -43,6 +58,7 @@ export interface JobView {
   /** Attempts started so far (a cache, like status). */
   readonly attempts: number;
   readonly maxAttempts?: number;
+  readonly retry?: JobRetry;
   /** When a pending job is next looked at (its due time, a retry time or a lease expiry). */
   readonly nextRunAt?: Date;
   readonly lastError?: string;
