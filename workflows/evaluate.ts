@@ -81,6 +81,19 @@ export function allowedEvents(type: string, version: number, persisted: Persiste
   return allowedIn(workflow.guardRules, restore(workflow, persisted));
 }
 
+/** The applicant's filing events: where the machine accepts one, the applicant may still change its dossier. */
+const FILING_EVENTS: readonly string[] = ['SUBMIT', 'RESUBMIT'];
+
+/**
+ * Whether the applicant may edit the dossier's data and documents now: exactly where the machine would
+ * accept its (re)submission, guards aside (a draft, or a dossier under supplementation). One definition,
+ * read from the machine, for the API, the forms and uploads.
+ */
+export function isEditable(type: string, version: number, persisted: PersistedWorkflowSnapshot): boolean {
+  const snapshot = restore(getWorkflow(type, version), persisted);
+  return snapshot.status === 'active' && getNextTransitions(snapshot).some((t) => FILING_EVENTS.includes(t.eventType));
+}
+
 export function flatStateName(value: StateValue): WorkflowState {
   const name = typeof value === 'string' ? value : Object.keys(value)[0];
   const state = WORKFLOW_STATES.find((s) => s === name);

@@ -2,19 +2,19 @@ import { trusted, Types } from 'mongoose';
 import type { z } from 'zod';
 import { allowedEvents, initialSnapshot } from '../../workflows/evaluate';
 import { getWorkflow, latestVersion } from '../../workflows/registry';
-import { PROCESSING_STATES, type WorkflowState, type WorkflowType } from '../../workflows/workflow-types';
+import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
 import { recordAudit } from '../audit';
 import { canReadDossier, EVENT_PERMISSIONS, type Actor } from '../auth';
 import { allocateSequence } from '../db';
-import { forbidden, notFound, validationFailed, AppError } from '../errors';
+import { forbidden, notFound, validationFailed } from '../errors';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './application.schemas';
 import { GENESIS_HASH } from './audit-chain';
 import { NO_DEADLINES } from './dossier-clock';
+import { dossierIsEditable, editDossier } from './dossier-changes';
 import { assessDossier } from './dossier-facts';
 import { DOSSIER_TYPES } from './dossier-types';
 
-const EDITABLE_STATES: readonly WorkflowState[] = ['draft', 'supplementation_requested'];
 const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
 
 function dataFieldErrors(error: z.ZodError) {
@@ -64,30 +64,9 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
   return loadReadableDossier(actor, String(_id));
 }
 
-/** Edits a draft or a dossier under supplementation (merging top-level data fields); recomputes results. */
+/** Edits a draft or a dossier under supplementation: one log entry (dossier-changes.ts), then the fresh view. */
 export async function updateApplication(actor: Actor, id: string, input: UpdateApplicationInput, now: Date): Promise<ApplicationRecord> {
-  const dossier = await loadReadableDossier(actor, id);
-  if (actor.kind !== 'user' || !isApplicant(actor) || actor.organizationId !== String(dossier.organizationId)) {
-    throw forbidden('Only the applicant edits its dossier.');
-  }
-  if (!EDITABLE_STATES.includes(dossier.state)) {
-    throw new AppError('conflict', 'Dossier not editable', { detail: `A dossier in state ${dossier.state} cannot be edited.` });
-  }
-  const data = { ...dossier.data, ...(input.data ?? {}) };
-  const parsed = DOSSIER_TYPES[dossier.type].dataSchema.safeParse(data);
-  if (!parsed.success) throw validationFailed(dataFieldErrors(parsed.error));
-  const { results } = await assessDossier({ ...dossier, data: parsed.data }, now);
-
-  const set: Record<string, unknown> = { data: parsed.data, results };
-  if (input.title !== undefined) set.title = input.title;
-  const unset: Record<string, 1> = {};
-  if (input.industrialComplexCode === null) unset.industrialComplexCode = 1;
-  else if (input.industrialComplexCode !== undefined) set.industrialComplexCode = input.industrialComplexCode;
-  // `data` is declared on the type's discriminator, not the base model, whose strict mode would drop it.
-  const typedModel = ApplicationModel.discriminators?.[dossier.type] ?? ApplicationModel;
-  await typedModel.updateOne({ _id: dossier._id }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
-  const changedFields = [...Object.keys(input.data ?? {}).map((k) => `data.${k}`), ...Object.keys(input).filter((k) => k !== 'data')];
-  await recordAudit({ at: now, actor, action: 'dossier.updated', target: { kind: 'dossier', id, label: dossier.code }, changedFields });
+  await editDossier(actor, id, input, now);
   return loadReadableDossier(actor, id);
 }
 
@@ -101,7 +80,7 @@ export async function describeApplication(actor: Actor, id: string, now: Date) {
     const permission = EVENT_PERMISSIONS[type];
     return permission.senders.includes(role) && (!permission.ownDossierOnly || ownsDossier);
   });
-  return { ...presentDossier(dossier, now), data: dossier.data, results: assessment.results, requiredDocumentsMissing: assessment.requiredDocumentsMissing, allowedActions: actions };
+  return { ...presentDossier(dossier, now), data: dossier.data, results: assessment.results, requiredDocumentsMissing: assessment.requiredDocumentsMissing, allowedActions: actions, editable: dossierIsEditable(dossier) };
 }
 
 export function presentDossier(dossier: ApplicationRecord, now: Date) {

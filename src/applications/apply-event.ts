@@ -2,15 +2,14 @@ import { applyWorkflowEvent } from '../../workflows/evaluate';
 import type { WorkflowEvent } from '../../workflows/workflow-events.schema';
 import { isWorkflowType } from '../../workflows/registry';
 import { WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/workflow-types';
-import { actorRole, eventDenial, type Actor } from '../auth';
+import { eventDenial, type Actor } from '../auth';
 import type { WorkingCalendar } from '../calendar';
-import { insertIfAbsent } from '../db';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors';
-import { ApplicationModel, type ApplicationRecord } from './application.model';
-import { GENESIS_HASH, hashEntry } from './audit-chain';
-import { NO_DEADLINES, nextDeadlines, type DossierDeadlines } from './dossier-clock';
-import { latestEntry, syncCache, type DossierCache, type LogHead } from './dossier-cache';
-import { DossierEventModel, dossierEventId } from './dossier-event.model';
+import { AppError, forbidden, notFound, validationFailed } from '../errors';
+import type { ApplicationRecord } from './application.model';
+import { nextDeadlines, type DossierDeadlines } from './dossier-clock';
+import type { DossierCache } from './dossier-cache';
+import { dossierEventId } from './dossier-event.model';
+import { appendEntry, cacheOf, currentDossier, type NewEntry } from './dossier-log';
 import { dossierFactsFor } from './dossier-facts';
 import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
@@ -47,22 +46,14 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const eventType = WORKFLOW_EVENT_TYPES.find((t) => t === input.type);
   if (!eventType) throw validationFailed([{ field: 'type', message: `Unknown event type ${input.type}` }]);
 
-  const dossier = await ApplicationModel.findById(dossierId).lean<ApplicationRecord>();
-  if (!dossier || !isWorkflowType(dossier.type)) throw notFound(`Dossier ${dossierId}`);
+  // The log, not the cache, is the truth: judge the event against the log head (catching a lagging cache up),
+  // so a stale cache can never make us refuse, or allow, what the dossier's real state says.
+  const current = await currentDossier(dossierId);
+  if (!current || !isWorkflowType(current.dossier.type)) throw notFound(`Dossier ${dossierId}`);
+  const { dossier, head } = current;
   const denial = eventDenial(actor, eventType, String(dossier.organizationId));
   if (denial === 'ownership') throw notFound(`Dossier ${dossierId}`); // do not reveal others' dossiers
   if (denial === 'role') throw forbidden(`Your role may not send ${eventType}.`);
-
-  // The log, not the cache, is the truth: start from its newest entry (catching the cache up if it lags),
-  // so a stale cache can never make us refuse an event the dossier's real state allows.
-  const newest = await latestEntry(dossierId, dossier.sequence);
-  if (dossier.sequence > 0 && !newest) throw new Error(`dossier ${dossierId}: log entry ${dossier.sequence} is missing`);
-  if (newest && newest.sequence > dossier.sequence) await syncCache(dossierId, newest);
-  const head: LogHead = newest ?? {
-    sequence: 0,
-    hash: GENESIS_HASH,
-    after: { state: 'draft', snapshot: dossier.snapshot, deadlines: NO_DEADLINES },
-  };
 
   const at = deps.now().toISOString();
   const event = await buildEvent(eventType, input, at, dossier);
@@ -77,29 +68,19 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const procedure = procedureSettings(dossier.type);
   const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar);
   const after: DossierCache = {
+    ...cacheOf(dossier),
     state: evaluation.state,
     snapshot: evaluation.snapshot,
     deadlines,
     submittedAt: head.after.submittedAt ?? (eventType === 'SUBMIT' ? at : undefined),
     decidedAt: evaluation.state === 'approved' || evaluation.state === 'rejected' ? (head.after.decidedAt ?? at) : head.after.decidedAt,
   };
-  const sequence = head.sequence + 1;
-  const entryId = dossierEventId(dossierId, sequence);
+  const entryId = dossierEventId(dossierId, head.sequence + 1);
   const reasons = 'reasons' in evaluation.event ? evaluation.event.reasons : undefined;
   const opinionDeadlines = opinionDeadlinesOf(eventType, evaluation.snapshot);
   const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons, opinionDeadlines });
-  const actorRecord =
-    actor.kind === 'user'
-      ? { kind: 'user', userId: actor.userId, name: actor.name, role: actor.role }
-      : { kind: 'system', name: actor.name, role: actorRole(actor) };
-  const content = { _id: entryId, dossierId, sequence, event: evaluation.event, actor: actorRecord, from: evaluation.from, to: evaluation.state, at, comment: input.comment, after, outbox };
-  const hash = hashEntry(content, head.hash);
-
-  const inserted = await insertIfAbsent(DossierEventModel, { ...content, prevHash: head.hash, hash });
-  if (!inserted) {
-    throw conflict('Another change to this dossier was saved first. Reload it and try again.', { sequence });
-  }
-  await syncCache(dossierId, { sequence, hash, after });
+  const loggedEvent = evaluation.event as unknown as NewEntry['event'];
+  const { sequence } = await appendEntry(dossierId, head, { actor, event: loggedEvent, from: evaluation.from, to: evaluation.state, comment: input.comment, after, outbox });
   return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox };
 }
 

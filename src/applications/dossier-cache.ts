@@ -1,16 +1,27 @@
+import { Schema, model, trusted } from 'mongoose';
 import type { PersistedWorkflowSnapshot } from '../../workflows/evaluate';
 import type { WorkflowState } from '../../workflows/workflow-types';
-import { ApplicationModel } from './application.model';
+import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { DossierDeadlines } from './dossier-clock';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 
-/** Everything the dossier document caches from its latest log entry. */
+/**
+ * Everything the dossier document caches from its latest log entry. Entries logged before data edits and
+ * assignments went through the log lack the last five fields; the document's own values then stand.
+ */
 export interface DossierCache {
   state: WorkflowState;
   snapshot: PersistedWorkflowSnapshot;
   deadlines: DossierDeadlines;
   submittedAt?: string;
   decidedAt?: string;
+  data?: Record<string, unknown>;
+  title?: string;
+  /** null: cleared. */
+  industrialComplexCode?: string | null;
+  results?: Record<string, unknown>;
+  /** The assigned officer's user id as a string (null: unassigned), so the entry hashes as it is stored. */
+  assigneeId?: string | null;
 }
 
 export interface LogHead {
@@ -38,19 +49,35 @@ export async function latestEntry(dossierId: string, knownSequence = 0, known?: 
   }
 }
 
+/** The document's fields as a log entry's `after` states them; fields an older entry lacks are left alone. */
+function cachedFields(head: LogHead): { set: Record<string, unknown>; unset: Record<string, 1> } {
+  const { state, snapshot, deadlines, submittedAt, decidedAt, data, title, industrialComplexCode, results, assigneeId } = head.after;
+  const set: Record<string, unknown> = { state, snapshot, deadlines, submittedAt, decidedAt, sequence: head.sequence, lastHash: head.hash };
+  const unset: Record<string, 1> = {};
+  if (data !== undefined) set.data = data;
+  if (title !== undefined) set.title = title;
+  if (results !== undefined) set.results = results;
+  if (industrialComplexCode === null) unset.industrialComplexCode = 1;
+  else if (industrialComplexCode !== undefined) set.industrialComplexCode = industrialComplexCode;
+  if (assigneeId === null) unset.assigneeId = 1;
+  else if (assigneeId !== undefined) set.assigneeId = assigneeId;
+  return { set, unset };
+}
+
+/** The cache sync is the dossier document's only writer (DESIGN: one writer per document). */
 async function writeCache(dossierId: string, head: LogHead): Promise<void> {
-  const { state, snapshot, deadlines, submittedAt, decidedAt } = head.after;
-  await ApplicationModel.updateOne(
-    { _id: dossierId },
-    { $set: { state, snapshot, deadlines, submittedAt, decidedAt, sequence: head.sequence, lastHash: head.hash } },
-  );
+  const { set, unset } = cachedFields(head);
+  // `data` is declared on each type's discriminator, not on the base model, whose strict mode would drop it.
+  const dossier = await ApplicationModel.findById(dossierId, { type: 1 }).lean<Pick<ApplicationRecord, 'type'>>();
+  const typedModel = (dossier && ApplicationModel.discriminators?.[dossier.type]) || ApplicationModel;
+  await typedModel.updateOne({ _id: dossierId }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
 }
 
 /**
  * Makes the dossier document reflect its log. Two writers may finish their cache writes out of order, so
  * after writing we read the log's head again and repeat until the cache holds the head: whoever writes last
  * has checked that what it wrote is the newest. A crash between the log insert and this write loses nothing:
- * the next reader (or the repair sweep) calls this again.
+ * the next reader, or the repair that follows the pending-sync markers, calls this again.
  */
 export async function syncCache(dossierId: string, written: LogHead): Promise<LogHead> {
   let head = written;
@@ -63,7 +90,50 @@ export async function syncCache(dossierId: string, written: LogHead): Promise<Lo
   return head;
 }
 
-/** For the repair sweep: dossiers whose cache lags behind their log. */
+/**
+ * A pending-sync marker: inserted before a log entry, removed once the cache holds it. A crash in between
+ * leaves the marker, so the repair reads these few markers instead of every dossier in history. Each writer
+ * keys its own marker (entry id plus a nonce), so a writer that lost the race removes only its own.
+ */
+const PendingSyncModel = model('PendingSync', new Schema({ _id: String, dossierId: String, at: Date }, { versionKey: false }));
+
+/** Markers younger than this may belong to a write still in flight: the repair syncs them but keeps them. */
+const IN_FLIGHT_MS = 60_000;
+
+export async function markPendingSync(dossierId: string, entryId: string): Promise<string> {
+  const _id = `${entryId}:${Math.random().toString(36).slice(2, 10)}`;
+  // The wall clock, not the event's: back-dated events (demo history, tests) must not look stale.
+  await PendingSyncModel.create({ _id, dossierId, at: new Date() });
+  return _id;
+}
+
+/** Best effort: a marker left behind only costs the next repair one dossier read. */
+export function clearPendingSync(markerId: string): void {
+  PendingSyncModel.deleteOne({ _id: markerId }).catch(() => undefined);
+}
+
+/**
+ * Run at start (before the app reports ready) and by the maintenance sweep: every dossier with a marker is
+ * caught up with its log, then the settled markers are removed. The cost follows recent writes, not history.
+ */
+export async function repairPendingSyncs(): Promise<number> {
+  const markers = await PendingSyncModel.find({}, { dossierId: 1, at: 1 }).lean();
+  let repaired = 0;
+  for (const dossierId of new Set(markers.map((m) => m.dossierId).filter((id): id is string => Boolean(id)))) {
+    const dossier = await ApplicationModel.findById(dossierId, { sequence: 1 }).lean();
+    if (!dossier) continue;
+    const head = await latestEntry(dossierId, dossier.sequence);
+    if (head && head.sequence > dossier.sequence) {
+      await syncCache(dossierId, head);
+      repaired++;
+    }
+  }
+  const settled = markers.filter((m) => !m.at || Date.now() - m.at.getTime() > IN_FLIGHT_MS).map((m) => m._id);
+  if (settled.length > 0) await PendingSyncModel.deleteMany({ _id: trusted({ $in: settled }) });
+  return repaired;
+}
+
+/** A full rebuild check (every dossier against its log), for an administrator after a restore from backup. */
 export async function repairLaggingCaches(): Promise<number> {
   let repaired = 0;
   const dossiers = await ApplicationModel.find({}, { sequence: 1 }).lean();

@@ -1,26 +1,17 @@
 import type { ApplicationRecord } from '../applications/application.model';
-import { loadReadableDossier } from '../applications/application.service';
+import { loadEditableDossier } from '../applications/dossier-changes';
 import { findProcedure, type ApplicationType } from '../applications/procedures';
 import type { Actor } from '../auth';
-import { AppError, forbidden } from '../errors';
+import { forbidden } from '../errors';
 import { badUploadRequest } from './upload-errors';
-
-const EDITABLE_STATES: readonly string[] = ['draft', 'supplementation_requested'];
 
 /**
  * The dossier an actor may upload to: its own organization's (another's looks missing, 404), and only while
- * the applicant may still change it (draft or supplementation requested; otherwise 409).
+ * the log head says the applicant may still change it (a draft or under supplementation; otherwise 409).
  */
 export async function loadUploadableDossier(actor: Actor, dossierId: string): Promise<{ dossier: ApplicationRecord; uploaderId: string }> {
-  const dossier = await loadReadableDossier(actor, dossierId);
-  const isOwner = actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator') && actor.organizationId === String(dossier.organizationId);
-  if (!isOwner || actor.kind !== 'user') throw forbidden('Only the applicant uploads documents to its dossier.');
-  if (!EDITABLE_STATES.includes(dossier.state)) {
-    throw new AppError('conflict', 'Dossier not editable', {
-      detail: `Documents can be added only while the dossier is a draft or under supplementation; it is ${dossier.state}.`,
-      extensions: { reason: 'dossier_not_editable', state: dossier.state },
-    });
-  }
+  const dossier = await loadEditableDossier(actor, dossierId, 'Documents can be added only while the dossier is a draft or under supplementation.');
+  if (actor.kind !== 'user') throw forbidden('Only the applicant uploads documents to its dossier.');
   return { dossier, uploaderId: actor.userId };
 }
 

@@ -1,5 +1,5 @@
 import type { MongoClient } from 'mongodb';
-import { repairLaggingCaches } from '../applications/dossier-cache';
+import { repairPendingSyncs } from '../applications/dossier-cache';
 import { dispatchPendingOutbox } from '../applications/outbox-dispatch';
 import { removeExpiredSessions } from '../http/session';
 import { scheduleJob, type JobHandler } from '../jobs';
@@ -31,7 +31,7 @@ export function maintenanceJobHandler(deps: {
   return async () => {
     const now = deps.now();
     const sessions = await removeExpiredSessions(deps.client, now, deps.dbName);
-    const caches = await repairLaggingCaches();
+    const caches = await repairPendingSyncs();
     const outbox = await dispatchPendingOutbox();
     await deps.refreshCalendar?.();
     const petitionContributions = (await deps.projectPetitions?.()) ?? 0;

@@ -9,7 +9,6 @@ import { FORM_STEPS, fieldsOf, type FieldSpec } from './dossier-form.spec';
 import { APPLICANT_PAGES, BUSINESS_FLASHES, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
 import { flashOf } from '../flash';
 
-const EDITABLE: readonly string[] = ['draft', 'supplementation_requested'];
 const headerSchema = createApplicationSchema.pick({ title: true, industrialComplexCode: true });
 
 interface FormPage {
@@ -125,7 +124,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
       allow: APPLICANT_PAGES,
       async handler(req, res) {
         const dossier = await describeApplication(currentActor(req), String(req.params.id), deps.now());
-        if (!EDITABLE.includes(dossier.state)) return res.redirect(303, `/my/dossiers/${dossier.id}`);
+        if (!dossier.editable) return res.redirect(303, `/my/dossiers/${dossier.id}`);
         const page = { id: dossier.id, code: dossier.code, state: dossier.state };
         const state = formStateOf(dossier.type, { ...dossier, data: dossier.data });
         res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');

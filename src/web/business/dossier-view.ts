@@ -52,7 +52,8 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
   const requiredCodes = new Set(requiredDocuments.map((d) => d.code));
   const otherDocuments = documents.items.filter((item) => !requiredCodes.has(item.code));
 
-  const entries = history.entries.map((entry) => ({ ...entry, event: entry.event as HistoryEvent }));
+  // Who in the Department works on the dossier is internal; the applicant's history leaves assignments out.
+  const entries = history.entries.filter((entry) => (entry.event as { type?: string }).type !== 'ASSIGN').map((entry) => ({ ...entry, event: entry.event as HistoryEvent }));
   const request = [...entries].reverse().find((entry) => entry.event.type === 'REQUEST_SUPPLEMENT');
   const supplementation =
     dossier.state === 'supplementation_requested' && request
@@ -67,7 +68,7 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
     history: { chain: history.chain, entries: [...entries].reverse() },
     supplementation,
     actions: dossier.allowedActions.filter((a): a is ApplicantEvent => (APPLICANT_EVENTS as readonly string[]).includes(a)),
-    editable: dossier.state === 'draft' || dossier.state === 'supplementation_requested',
+    editable: dossier.editable,
   };
 }
 

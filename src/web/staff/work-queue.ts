@@ -2,9 +2,7 @@ import { trusted, Types } from 'mongoose';
 import { PROCESSING_STATES, WORKFLOW_STATES, WORKFLOW_TYPES } from '../../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from '../../applications/application.model';
 import { presentDossier } from '../../applications/application.service';
-import { recordAudit } from '../../audit';
 import { UserModel, type Actor } from '../../auth';
-import { notFound, validationFailed } from '../../errors';
 import { OrganizationModel } from '../../organizations';
 import { startOfLocalDay } from './staff-helpers';
 
@@ -90,20 +88,4 @@ export async function assignableOfficers() {
   return officers.map((o) => ({ id: String(o._id), name: o.name, email: o.email }));
 }
 
-/**
- * Assigns a dossier to an officer (or clears it). Assignment says who is working on it; it is not a lock,
- * so a plain update is enough, and the audit log keeps who changed it.
- */
-export async function assignDossier(actor: Actor, dossierId: string, assigneeId: string | undefined, now: Date): Promise<void> {
-  if (!Types.ObjectId.isValid(dossierId)) throw notFound(`Dossier ${dossierId}`);
-  const dossier = await ApplicationModel.findById(dossierId, { code: 1 }).lean<Pick<ApplicationRecord, '_id' | 'code'>>();
-  if (!dossier) throw notFound(`Dossier ${dossierId}`);
-  if (assigneeId) {
-    const officer = Types.ObjectId.isValid(assigneeId) ? await UserModel.findOne({ _id: assigneeId, role: 'officer', active: true }, { _id: 1 }).lean() : null;
-    if (!officer) throw validationFailed([{ field: 'assignee', message: 'officer.queue.errors.assignee' }]);
-    await ApplicationModel.updateOne({ _id: dossier._id }, { $set: { assigneeId: officer._id } });
-  } else {
-    await ApplicationModel.updateOne({ _id: dossier._id }, { $unset: { assigneeId: 1 } });
-  }
-  await recordAudit({ at: now, actor, action: assigneeId ? 'dossier.assigned' : 'dossier.unassigned', target: { kind: 'dossier', id: dossierId, label: dossier.code }, changedFields: ['assigneeId'] });
-}
+export { assignDossier } from '../../applications/dossier-changes';

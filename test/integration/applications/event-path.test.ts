@@ -91,14 +91,19 @@ describe('the dossier event path over HTTP', () => {
     expect((await sendEvent(officer, id, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);
     const approve = await sendEvent(leader, id, { type: 'APPROVE', comment: 'Đồng ý' });
     expect(approve.status).toBe(201);
-    expect(approve.body).toMatchObject({ sequence: 6, to: 'approved' });
+    // The edit is an entry of its own (sequence 3), between the request and the resubmission.
+    expect(approve.body).toMatchObject({ sequence: 7, to: 'approved' });
     expect(approve.body.outbox.map((m: { kind: string }) => m.kind)).toEqual(expect.arrayContaining(['issue_certificate', 'notify']));
 
     const history = await as(business).get(`/api/v1/applications/${id}/history`);
-    expect(history.body.chain).toEqual({ intact: true, length: 6 });
+    expect(history.body.chain).toEqual({ intact: true, length: 7 });
     expect(history.body.entries.map((e: { to: string }) => e.to)).toEqual([
-      'submitted', 'supplementation_requested', 'submitted', 'technical_review', 'awaiting_decision', 'approved',
+      'submitted', 'supplementation_requested', 'supplementation_requested', 'submitted', 'technical_review', 'awaiting_decision', 'approved',
     ]);
+    expect(history.body.entries[2].event).toMatchObject({
+      type: 'UPDATE_DATA',
+      change: { title: 'EPR bao bì PET 2026 (bổ sung)', data: { productLines: [{ productCode: 'packaging_rigid_pet', placedOnMarketKg: 600_000 }] } },
+    });
 
     const dossier = await as(business).get(`/api/v1/applications/${id}`);
     const lookup = await request(app).get(`/api/v1/public/dossiers/${dossier.body.code}`);
