@@ -3,30 +3,34 @@ import { SYSTEM_SCHEDULER } from '../auth';
 import type { WorkingCalendar } from '../calendar';
 import { insertIfAbsent } from '../db';
 import { isAppError } from '../errors';
-import { scheduleJob, type JobHandler } from '../jobs';
+import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
+import type { Logger } from '../logging/logger';
 import { applyEvent, type ApplyEventDeps, type EventInput } from './apply-event';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
-import { issueCertificate, revokeCertificate } from '../certificates';
+import { CertificateModel, issueCertificate, revokeCertificate } from '../certificates';
 import { OrganizationModel } from '../organizations';
 import { DossierEventModel } from './dossier-event.model';
 import { consultedAgenciesOf, type OutboxMessage } from './outbox';
 
-/** One document per delivered outbox message: the insert makes each delivery happen once. */
+/**
+ * One document per delivered outbox message: the insert makes each delivery happen once. It is written only
+ * after the deliverer returned, and a deliverer returns only once its effect exists: the certificate issued
+ * or revoked, the PGI contributions inserted, or a durable job scheduled that retries for 72 h and ends
+ * visibly failed (deadlines, opinions, certificate expiry, mail). Anything less throws, and the sweep retries.
+ */
 const OutboxDeliveryModel = model('OutboxDelivery', new Schema({ _id: String, kind: String, deliveredAt: Date }, { versionKey: false }));
 
 export const DEADLINE_JOB = 'dossier-deadline';
 export const CERTIFICATE_EXPIRY_JOB = 'certificate-expiry';
 export const OPINION_DEADLINE_JOB = 'opinion-deadline';
 
-/**
- * Kinds delivered here. `issue_certificate`, `revoke_certificate` and `notify` stay in the log until their
- * consumers (certificates, mail) exist; nothing is lost meanwhile, because delivery is read from the log.
- */
+/** Kinds delivered here; `notify` and `project_pgi` are registered by the composition root. */
 const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage) => Promise<void>>> = {
   async issue_certificate(message) {
     if (message.kind !== 'issue_certificate') return;
     const dossier = await ApplicationModel.findById(message.payload.dossierId).lean<ApplicationRecord>();
-    if (!dossier) return;
+    // The log entry exists, so its dossier should too; until it does, no certificate: not delivered.
+    if (!dossier) throw new Error(`no dossier ${message.payload.dossierId} to issue a certificate for`);
     const holder = await OrganizationModel.findById(dossier.organizationId, { name: 1 }).lean();
     const certificate = await issueCertificate({
       dossierId: dossier._id,
@@ -38,35 +42,48 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
       issuedAt: new Date(message.payload.decidedAt),
     });
     if (certificate.expiresAt) {
-      await scheduleJob({ key: `certificate-expiry:${dossier._id}`, name: CERTIFICATE_EXPIRY_JOB, dueAt: certificate.expiresAt, payload: { dossierId: String(dossier._id) } });
+      await scheduleJob({ key: `certificate-expiry:${dossier._id}`, name: CERTIFICATE_EXPIRY_JOB, dueAt: certificate.expiresAt, payload: { dossierId: String(dossier._id) }, retry: DURABLE_RETRY });
     }
   },
   async revoke_certificate(message) {
     if (message.kind !== 'revoke_certificate') return;
     await revokeCertificate(message.payload.dossierId, message.payload.reasons, new Date());
+    const revoked = await CertificateModel.exists({ dossierId: message.payload.dossierId, status: 'revoked' });
+    // Without a certificate yet (its issue_certificate still pending), revoking now would be a no-op that
+    // the marker records as done, and the later issue would leave a valid certificate: wait for it.
+    if (!revoked) throw new Error(`no certificate of dossier ${message.payload.dossierId} to revoke yet`);
   },
   async schedule_deadlines(message) {
     if (message.kind !== 'schedule_deadlines') return;
     const { dossierId, warningAt, dueAt } = message.payload;
     // Keys carry the due date: a restarted clock schedules new jobs, and the old ones find nothing to do.
-    if (warningAt) await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'warning' } });
-    await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:passed`, name: DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, dueAt, kind: 'passed' } });
+    if (warningAt) await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'warning' }, retry: DURABLE_RETRY });
+    await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:passed`, name: DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, dueAt, kind: 'passed' }, retry: DURABLE_RETRY });
   },
   async schedule_opinion_deadlines(message) {
     if (message.kind !== 'schedule_opinion_deadlines') return;
     const { dossierId, agencies } = message.payload;
     for (const { agency, dueAt } of agencies) {
-      await scheduleJob({ key: `opinion:${dossierId}:${agency}:${dueAt}`, name: OPINION_DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, agency, dueAt } });
+      await scheduleJob({ key: `opinion:${dossierId}:${agency}:${dueAt}`, name: OPINION_DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, agency, dueAt }, retry: DURABLE_RETRY });
     }
   },
 };
 
-/** Redelivers what a crash between a log insert and its dispatch left behind (run at start and by a sweep). */
-export async function dispatchPendingOutbox(): Promise<number> {
+/**
+ * Redelivers what a crash, or a deliverer whose effect did not happen yet, left behind (run at start and by
+ * the maintenance sweep). One entry that fails does not hold up the others; it is tried again next sweep.
+ */
+export async function dispatchPendingOutbox(logger?: Pick<Logger, 'warn'>): Promise<number> {
   const kinds = [...new Set([...Object.keys(deliverers), ...registered.keys()])];
   const entries = await DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { _id: 1 }).lean();
   let delivered = 0;
-  for (const entry of entries) delivered += await dispatchOutbox(entry._id);
+  for (const entry of entries) {
+    try {
+      delivered += await dispatchOutbox(entry._id);
+    } catch (error) {
+      logger?.warn({ err: error, entryId: entry._id }, 'outbox messages not delivered yet; the next sweep tries again');
+    }
+  }
   return delivered;
 }
 
@@ -88,13 +105,20 @@ export async function dispatchOutbox(entryId: string, known?: readonly OutboxMes
   // The writer passes the messages it just logged, sparing a read; the sweep reads them from the log.
   const messages = known ?? (((await DossierEventModel.findById(entryId, { outbox: 1 }).lean())?.outbox ?? []) as OutboxMessage[]);
   let delivered = 0;
+  const failures: unknown[] = [];
   for (const message of messages) {
     const deliver = delivererFor(message.kind);
     if (!deliver) continue;
     if (await OutboxDeliveryModel.exists({ _id: message.id })) continue;
-    await deliver(message); // idempotent by its own keys, so a crash before the marker is harmless
+    try {
+      await deliver(message); // idempotent by its own keys, so a crash before the marker is harmless
+    } catch (error) {
+      failures.push(error); // the entry's other messages still go; this one stays unmarked for the sweep
+      continue;
+    }
     if (await insertIfAbsent(OutboxDeliveryModel, { _id: message.id, kind: message.kind, deliveredAt: new Date() })) delivered++;
   }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} outbox message(s) of ${entryId} not delivered`);
   return delivered;
 }
 

@@ -7,9 +7,11 @@ export { scheduleJob, cancelJob, getJob, listJobs, type ScheduleJobInput, type J
 export { retryDelayMs } from './next-attempt';
 export {
   DEFAULT_RETRY_POLICY,
+  DURABLE_RETRY,
   JOB_STATUSES,
   type JobContext,
   type JobHandler,
+  type JobRetry,
   type JobStatus,
   type JobView,
   type JsonValue,
