@@ -11,6 +11,7 @@ import {
   dispatchPendingOutbox,
   registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
+import { repairPendingSyncs } from './applications/dossier-cache';
 import { pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
@@ -85,6 +86,9 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer({ calendar }));
   const stopPetitionProjection = onPetitionChange(pgiPetitionListener({ calendar, logger }));
   registerOutboxDeliverer('notify', notifications.deliverNotify);
+  // Caches a crash left behind their log are caught up before the app listens, so /readyz 200 means none lag.
+  const repairedCaches = await repairPendingSyncs();
+  if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());
