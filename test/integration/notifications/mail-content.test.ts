@@ -1,6 +1,5 @@
 import { DEADLINE_JOB, deadlineJobHandler, registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
-import { Types } from 'mongoose';
-import { ApplicationModel } from '../../../src/applications/application.model';
+import { assignDossier } from '../../../src/applications/dossier-changes';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { createScheduler, type Scheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
@@ -149,8 +148,8 @@ describe('notification mail content and recipients', () => {
     await speaksEnglish(assignee);
     const { id, code } = await driver.createReady(businessVi);
     await driver.event(businessVi, id, { type: 'SUBMIT' });
-    // Assigning belongs to the officers' queue; the field is set directly here.
-    await ApplicationModel.updateOne({ _id: id }, { $set: { assigneeId: new Types.ObjectId(assignee.id) } });
+    // Assignment is a log entry like any other change (the officers' queue calls the same service).
+    await assignDossier({ kind: 'user', userId: officer.id, role: 'officer', name: 'Test officer' }, id, assignee.id, new Date());
     const dueAt = await passDueDate(id);
 
     expect(only(peer.mailsTo(assignee.email), code).map((m) => m.subject)).toEqual([`[${code}] Dossier deadline approaching`]);
