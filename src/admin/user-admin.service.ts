@@ -1,6 +1,7 @@
 import { trusted, Types } from 'mongoose';
 import { recordAudit } from '../audit';
 import { hashPassword, ROLES, UserModel, type Actor, type Role } from '../auth';
+import { changeAccount } from '../auth/account-change';
 import { passwordProblems } from '../auth/login.service';
 import { notFound, validationFailed, type FieldError } from '../errors';
 import { OrganizationModel } from '../organizations';
@@ -13,6 +14,8 @@ export interface NewUserInput {
   locale: 'vi' | 'en';
   password: string;
 }
+
+const actorIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : actor.name);
 
 const needsOrganization = (role: Role) => role === 'business' || role === 'ic_operator';
 
@@ -88,7 +91,8 @@ export async function changeRole(actor: Actor, id: string, role: Role, now: Date
   const user = await loadOther(actor, id);
   if (user.role === role) return;
   if (needsOrganization(role) && !user.organizationId) throw validationFailed([{ field: 'role', message: 'admin.users.errors.roleNeedsOrganization' }]);
-  await UserModel.updateOne({ _id: user._id }, { $set: { role } });
+  const changed = await changeAccount(id, actorIdOf(actor), now, (current) => (current.role === role ? undefined : { ...current, role }));
+  if (!changed) throw notFound(`User ${id}`);
   await recordAudit({ at: now, actor, action: 'user.role_changed', target: { kind: 'user', id, label: `${user.email}: ${user.role} → ${role}` }, changedFields: ['role'] });
 }
 
@@ -96,6 +100,7 @@ export async function changeRole(actor: Actor, id: string, role: Role, now: Date
 export async function setActive(actor: Actor, id: string, active: boolean, now: Date): Promise<void> {
   const user = await loadOther(actor, id);
   if ((user.active ?? true) === active) return;
-  await UserModel.updateOne({ _id: user._id }, { $set: { active } });
+  const changed = await changeAccount(id, actorIdOf(actor), now, (current) => (current.active === active ? undefined : { ...current, active }));
+  if (!changed) throw notFound(`User ${id}`);
   await recordAudit({ at: now, actor, action: active ? 'user.reactivated' : 'user.deactivated', target: { kind: 'user', id, label: user.email }, changedFields: ['active'] });
 }

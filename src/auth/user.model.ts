@@ -11,6 +11,8 @@ const userSchema = new Schema(
     locale: { type: String, enum: ['vi', 'en'], default: 'vi' },
     active: { type: Boolean, default: true },
     demo: { type: Boolean, default: false },
+    /** The last account change (account-change.ts) the role and active flag reflect. */
+    accountRevision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
