@@ -9,6 +9,7 @@ export { DIGEST_JOB, digestJobHandler, scheduleDailyDigest, sendDigests } from '
 export { digestDayFor, digestInstant } from './digest-schedule';
 export { createMailSender, type MailSender, type OutgoingMail } from './mail-sender';
 export { listOutboxMail, type OutboxMailSummary } from './mail-outbox-folder';
+export { listMailProblems, resendFailedMail, resendKeyOf, type MailProblem } from './mail-failures';
 export { getMailPreference, setMailPreference, MAIL_DELIVERY_MODES, type MailDeliveryMode } from './mail-preference';
 export { stableMessageId } from './message-id';
 export { SentMailModel, type SentMailRecord } from './sent-mail.model';

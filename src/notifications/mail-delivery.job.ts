@@ -1,12 +1,13 @@
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
-import { scheduleJob, type JobHandler } from '../jobs';
+import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
 import { DigestItemModel } from './digest-item.model';
 import { digestDayFor } from './digest-schedule';
 import { copyFor, isMailTemplate, type MailTemplate } from './mail-copy';
 import { loadNotificationFacts } from './mail-facts';
 import { usersPreferringDigest } from './mail-preference';
 import { isApplicantRole, resolveRecipients, type Audience, type MailRecipient } from './recipients';
+import { notSentMessage } from './mail-not-sent';
 import { mailErrorCode, sendOnce, type MailDeps } from './send-once';
 
 export const MAIL_JOB = 'mail-delivery';
@@ -25,6 +26,8 @@ export const mailJobKey = (outboxMessageId: string): string => `mail:${outboxMes
 /**
  * The `notify` outbox deliverer: it only schedules the durable job (idempotent by the message id), so the
  * event path never waits on SMTP; the scheduler gives the job its claim, retries with backoff and take-over.
+ * The outbox then counts the message delivered, which holds because the job never gives up silently: it is
+ * retried for 72 h (DURABLE_RETRY), then ends failed, logged and listed at /admin/mail to be sent again.
  */
 export function notifyDeliverer(deps: { now: () => Date }): (message: OutboxMessage) => Promise<void> {
   return async (message) => {
@@ -32,7 +35,7 @@ export function notifyDeliverer(deps: { now: () => Date }): (message: OutboxMess
     // Message ids are "<log entry id>/notify" (outbox.ts): the entry holds the reasons and dates to tell.
     const entryId = message.id.slice(0, message.id.lastIndexOf('/'));
     const payload: NotifyJobPayload = { messageId: message.id, entryId, ...message.payload };
-    await scheduleJob({ key: mailJobKey(message.id), name: MAIL_JOB, dueAt: deps.now(), payload: { ...payload } });
+    await scheduleJob({ key: mailJobKey(message.id), name: MAIL_JOB, dueAt: deps.now(), payload: { ...payload }, retry: DURABLE_RETRY });
   };
 }
 
@@ -73,7 +76,7 @@ export function mailJobHandler(deps: MailDeps): JobHandler {
       }
     }
     if (failures.length > 0) {
-      throw new Error(`${failures.length} of ${recipients.length} mail(s) not sent (${[...new Set(failures)].join(', ')}); will retry the unsent ones`);
+      throw new Error(notSentMessage(failures, recipients.length));
     }
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { fromRoot } from '../paths';
+import { listMailProblems, resendFailedMail } from './mail-failures';
 import { listOutboxMail } from './mail-outbox-folder';
 import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from './mail-preference';
 
@@ -9,6 +10,7 @@ import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from './mai
 export const DEFAULT_MAIL_OUTBOX_DIR = fromRoot('mail-outbox');
 
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const resendSchema = z.object({ jobKey: z.string().min(1).max(300) });
 const preferenceSchema = z.object({ delivery: z.enum(MAIL_DELIVERY_MODES) });
 
 /** The admin's view of the development mail folder, and staff members' choice of a daily digest. */
@@ -19,10 +21,30 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
       method: 'get',
       path: '/api/v1/admin/mail',
       allow: ['admin'],
-      docs: { summary: 'Mail written to the development outbox folder (when SMTP_URL is unset), newest first', query: listQuerySchema, tag: 'notifications' },
+      docs: {
+        summary: 'Mail written to the development outbox folder (items), and mail not getting through (problems: still retrying or failed after 72 h, with error codes, attempts and next retry)',
+        query: listQuerySchema,
+        tag: 'notifications',
+      },
       async handler(req, res) {
         const { limit } = parseInput(listQuerySchema, req.query);
-        res.json({ items: await listOutboxMail(outboxDir, limit) });
+        const [items, problems] = await Promise.all([listOutboxMail(outboxDir, limit), listMailProblems(limit)]);
+        res.json({ items, problems });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/admin/mail/resend',
+      allow: ['admin'],
+      docs: {
+        summary: 'Send a mail that failed for good (after 72 h of retries) again, to the recipients who did not get it; 201 when queued, 200 when it was already queued; audited',
+        body: resendSchema,
+        tag: 'notifications',
+      },
+      async handler(req, res) {
+        const { jobKey } = parseInput(resendSchema, req.body);
+        const resend = await resendFailedMail(jobKey, currentActor(req), deps.now());
+        res.status(resend.created ? 201 : 200).json(resend);
       },
     },
     {
