@@ -22,6 +22,9 @@ const envSchema = z.object({
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
       .optional(),
   ),
+  // Fixed by default, so the embedded database keeps its address across restarts and a second instance can be
+  // pointed at it; 27018 leaves MongoDB's own 27017 free. 0 picks a free port once (tests).
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(27018),
   SESSION_SECRET: optionalString,
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
@@ -46,6 +49,8 @@ export type Config = Readonly<{
   baseUrl: string;
   /** Undefined means: provision the embedded FerretDB (never in production). */
   mongodbUri: string | undefined;
+  /** Port of the embedded FerretDB on 127.0.0.1, kept across its restarts (0: a free one, picked once). */
+  embeddedDbPort: number;
   sessionSecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: values.PORT,
     baseUrl: (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     mongodbUri: values.MONGODB_URI,
+    embeddedDbPort: values.EMBEDDED_DB_PORT,
     sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,

@@ -7,6 +7,7 @@ import type { DatabaseConnection } from '../db';
 import { healthRoutes } from '../health';
 import type { Logger } from '../logging/logger';
 import { fromRoot } from '../paths';
+import { databaseGate } from './database-unavailable';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { requestId } from './request-id';
 import { installViewEngine } from './view-engine';
@@ -30,7 +31,7 @@ import { webPages } from '../web';
 export interface AppDeps {
   config: Config;
   logger: Logger;
-  database: Pick<DatabaseConnection, 'ping'>;
+  database: Pick<DatabaseConnection, 'ping'> & Partial<Pick<DatabaseConnection, 'isAvailable'>>;
   /** Extra routers mounted after the built-in ones (tests use it for probe routes). */
   routers?: Router[];
   now?: () => Date;
@@ -90,6 +91,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(healthRoutes(deps.database));
+  const isAvailable = deps.database.isAvailable;
+  if (isAvailable) app.use(databaseGate(() => isAvailable()));
 
   const now = deps.now ?? (() => new Date());
   app.use(bearerAuthentication(now));
