@@ -18,7 +18,7 @@ import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from 
 import { createLiveWorkingCalendar } from './admin';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
-import { connectDatabase, ensureIndexes, GoMissingError, startEmbeddedFerretDb, type EmbeddedFerretDb } from './db';
+import { ensureIndexes, GoMissingError, openDatabase, type SupervisedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
 import { DOCUMENT_SWEEP_JOB, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
@@ -29,29 +29,24 @@ import { seedDemo } from './seed';
 import { seedDemoDossiers } from './seed/demo-dossiers';
 import { seedDemoHistory } from './seed/demo-history';
 
-const EMBEDDED_DB_NAME = 'hp-green';
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 export interface RunningApplication {
   readonly url: string;
-  readonly embeddedDatabase?: EmbeddedFerretDb;
+  readonly embeddedDatabase?: SupervisedFerretDb;
   stop(): Promise<void>;
 }
 
 /** The composition root: provisions the database, seeds the demo, mounts the app and listens. */
 export async function startApplication(config: Config, logger: Logger): Promise<RunningApplication> {
-  let embedded: EmbeddedFerretDb | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    embedded = await startEmbeddedFerretDb({
-      dataDir: path.join(fromRoot(config.dataDir), 'ferretdb'),
-      log: (message) => logger.info(message),
-    });
-    uri = `${embedded.uri}${EMBEDDED_DB_NAME}`;
-    logger.info({ dataDir: embedded.dataDir, port: embedded.port }, 'embedded FerretDB (SQLite) started');
-  }
-
-  const database = await connectDatabase(uri);
+  // The embedded database (when MONGODB_URI is unset) is restarted on the same folder and port if it exits.
+  const opened = await openDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: path.join(fromRoot(config.dataDir), 'ferretdb'),
+    embeddedPort: config.embeddedDbPort,
+    logger,
+  });
+  const { database, embedded } = opened;
   await ensureIndexes();
   const now = () => new Date();
   const client = database.connection.getClient();
@@ -120,8 +115,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       await scheduler.stop();
       stopPetitionProjection();
       notifications.close();
-      await database.close();
-      await embedded?.stop();
+      await opened.close();
     },
   };
 }

@@ -9,7 +9,15 @@ export interface EmbeddedFerretDb {
   readonly uri: string;
   readonly port: number;
   readonly dataDir: string;
+  readonly pid: number | undefined;
+  /** Settles when the child exits, whoever ended it (stop(), a crash, kill -9). */
+  readonly exited: Promise<ChildExit>;
   stop(): Promise<void>;
+}
+
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface StartEmbeddedOptions {
@@ -69,13 +77,21 @@ export async function startEmbeddedFerretDb(options: StartEmbeddedOptions): Prom
   );
   const uri = await waitForReady(child, options.readyTimeoutMs ?? 30_000);
   child.removeAllListeners('exit');
-  await ping(uri);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Listened for before the ping, so an exit during it is not missed.
+  const exited = new Promise<ChildExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    await ping(uri);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
 
   return {
     uri,
     port: Number(new URL(uri).port),
     dataDir,
+    pid: child.pid,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

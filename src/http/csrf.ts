@@ -3,14 +3,12 @@ import { doubleCsrf } from 'csrf-csrf';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from './session';
 
-/** The only forms posted without being signed in. */
-const ANONYMOUS_FORMS = ['/login'];
-
 const hasSessionCookie = (req: Request) => Boolean((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
 
 /**
  * CSRF protection for everything a browser session can do: a signed double-submit token bound to the
- * session id, sent back in the `_csrf` form field or the `x-csrf-token` header.
+ * session id, sent back in the `_csrf` form field or the `x-csrf-token` header. API calls with a bearer
+ * token carry no ambient credentials, so they are exempt.
  */
 export function csrfProtection(options: { secret: string; secure: boolean }): { protect: RequestHandler; tokenFor: (req: Request) => string } {
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
@@ -25,11 +23,10 @@ export function csrfProtection(options: { secret: string; secure: boolean }): { 
       (req.body as { _csrf?: string } | undefined)?._csrf ??
       req.headers['x-csrf-token'] ??
       (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
-    // Runs after authentication and checks only what another site could forge: a request signed in by the
-    // session cookie, and the sign-in form itself (else a site could sign a visitor in as someone else). A
-    // bearer-token call carries no ambient credentials; a call with no credentials at all gets the route's 401.
+    // Only requests that carry ambient credentials (the session cookie) or post a browser form need it:
+    // bearer-token and cookie-less JSON API calls cannot be forged by another site.
     skipCsrfProtection: (req) =>
-      Boolean(req.headers.authorization?.startsWith('Bearer ')) || (!req.user && !ANONYMOUS_FORMS.includes(req.path)),
+      Boolean(req.headers.authorization?.startsWith('Bearer ')) || (!hasSessionCookie(req) && req.path.startsWith('/api/') && req.is('application/json') === 'application/json'),
   });
   const protect: RequestHandler = (req, res, next) => {
     doubleCsrfProtection(req, res, (error?: unknown) => {

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { AppError, isAppError, notFound } from '../errors';
+import { DatabaseUnavailableError, databaseUnavailable, isDatabaseUnavailableError, RETRY_AFTER_SECONDS } from './database-unavailable';
 import { STATUS_BY_CODE, toProblem } from './problem-details';
 
 /** Body-parser and multer errors carry these; they are the client's fault, not ours. */
@@ -12,6 +13,7 @@ interface HttpishError {
 
 function normalize(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (isDatabaseUnavailableError(error)) return databaseUnavailable(error);
   if (error instanceof mongoose.Error.ValidationError) {
     const fieldErrors = Object.entries(error.errors).map(([field, e]) => ({ field, message: e.message }));
     return new AppError('validation_failed', 'Validation failed', { detail: 'Some fields are invalid.', fieldErrors });
@@ -56,7 +58,13 @@ export function createErrorHandler(options: { exposeStack: boolean }): ErrorRequ
       return;
     }
     const problem = toProblem(appError, { instance: req.originalUrl, requestId });
-    if (options.exposeStack && status >= 500 && error instanceof Error) problem.stack = error.stack;
+    // A stack helps with our bugs (500), never with an outage (503), whose text is for the user.
+    if (options.exposeStack && status === 500 && error instanceof Error) problem.stack = error.stack;
+    if (appError instanceof DatabaseUnavailableError) {
+      const t = res.locals.t as ((key: string) => string) | undefined;
+      if (t) Object.assign(problem, { title: t('errors.unavailable.title'), detail: t('errors.unavailable.detail') });
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
 
     if (appError.code === 'unauthenticated' && !wantsProblemJson(req) && req.method === 'GET') {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
