@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { unauthenticated, notFound } from '../errors';
+import { notFound } from '../errors';
 import { AccessTokenModel } from './access-token.model';
 import type { Actor } from './actor';
-import { verifyPassword } from './password';
+import { predatesDeactivation } from './account-change';
+import { checkCredentials, type SignInOptions } from './sign-in-policy';
 import { UserModel } from './user.model';
 import type { Role } from './roles';
 
@@ -20,10 +21,9 @@ export function actorFromUser(user: { _id: unknown; role: string; organizationId
   };
 }
 
-/** Exchanges e-mail and password for a new token (shown once). Wrong credentials give one vague answer. */
-export async function issueAccessToken(input: { email: string; password: string; name: string }, now: Date) {
-  const user = await UserModel.findOne({ email: input.email.trim().toLowerCase(), active: true }).lean();
-  if (!user || !(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated('E-mail or password is wrong.');
+/** Exchanges e-mail and password for a new token (shown once), under the same sign-in policy as the web form. */
+export async function issueAccessToken(input: { email: string; password: string; name: string; ip?: string }, now: Date, options: SignInOptions) {
+  const user = await checkCredentials(input, now, options);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const publicId = randomBytes(8).toString('hex');
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_DAYS * 86_400_000);
@@ -31,13 +31,16 @@ export async function issueAccessToken(input: { email: string; password: string;
   return { token, id: publicId, name: input.name, expiresAt };
 }
 
-/** The actor a bearer token stands for, or undefined when it is unknown, revoked, expired or its user inactive. */
+/**
+ * The actor a bearer token stands for, or undefined when it is unknown, revoked, expired, its user inactive, or
+ * it was issued before the user's latest deactivation (a reactivation does not bring old tokens back).
+ */
 export async function actorForToken(token: string, now: Date): Promise<Actor | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const record = await AccessTokenModel.findById(hashToken(token)).lean();
   if (!record || record.revokedAt || record.expiresAt <= now) return undefined;
   const user = await UserModel.findById(record.userId).lean();
-  return user?.active ? actorFromUser(user) : undefined;
+  return user?.active && !predatesDeactivation(user, record.createdAt) ? actorFromUser(user) : undefined;
 }
 
 export async function revokeAccessToken(actor: Actor, publicId: string, now: Date): Promise<void> {

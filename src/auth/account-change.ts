@@ -8,7 +8,13 @@ import { UserModel } from './user.model';
 export interface AccountState {
   role: Role;
   active: boolean;
+  /** When the account was last deactivated: tokens and sessions from before it stay dead after a reactivation. */
+  deactivatedAt?: Date;
 }
+
+/** Whether a token or session issued at `issuedAt` predates the account's latest deactivation. */
+export const predatesDeactivation = (user: { deactivatedAt?: Date | null }, issuedAt: Date): boolean =>
+  Boolean(user.deactivatedAt && issuedAt <= user.deactivatedAt);
 
 /**
  * The account change log: one document per change, `_id` = "<user id>:<revision>" (the insert is the lock).
@@ -24,7 +30,7 @@ const AccountChangeModel = model(
       _id: String,
       userId: { type: String, required: true },
       revision: { type: Number, required: true },
-      state: { role: { type: String, enum: ROLES, required: true }, active: { type: Boolean, required: true } },
+      state: { role: { type: String, enum: ROLES, required: true }, active: { type: Boolean, required: true }, deactivatedAt: Date },
       at: { type: Date, required: true },
       by: String,
     },
@@ -49,7 +55,8 @@ async function syncAccount(userId: string, from: number): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const newest = await newestChange(userId, known);
     if (!newest) return;
-    await UserModel.updateOne({ _id: userId }, { $set: { role: newest.state.role, active: newest.state.active, accountRevision: newest.revision } });
+    const { role, active, deactivatedAt } = newest.state;
+    await UserModel.updateOne({ _id: userId }, { $set: { role, active, deactivatedAt, accountRevision: newest.revision } });
     known = newest.revision;
   }
 }
@@ -60,13 +67,15 @@ async function syncAccount(userId: string, from: number): Promise<void> {
  */
 export async function changeAccount(userId: string, by: string, at: Date, change: (current: AccountState) => AccountState | undefined): Promise<AccountState | undefined> {
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const user = await UserModel.findById(userId, { role: 1, active: 1, accountRevision: 1 }).lean<{ role: Role; active?: boolean; accountRevision?: number }>();
+    const user = await UserModel.findById(userId, { role: 1, active: 1, deactivatedAt: 1, accountRevision: 1 }).lean<{ role: Role; active?: boolean; deactivatedAt?: Date; accountRevision?: number }>();
     if (!user) return undefined;
     const cachedRevision = user.accountRevision ?? 0;
     const logged = await newestChange(userId, cachedRevision > 0 ? cachedRevision - 1 : 0);
-    const head = logged ?? { revision: cachedRevision, state: { role: user.role, active: user.active ?? true } };
-    const next = change(head.state);
-    if (!next) return head.state;
+    const head = logged ?? { revision: cachedRevision, state: { role: user.role, active: user.active ?? true, deactivatedAt: user.deactivatedAt } };
+    const changed = change(head.state);
+    if (!changed) return head.state;
+    const deactivatedAt = head.state.active && !changed.active ? at : head.state.deactivatedAt;
+    const next: AccountState = { role: changed.role, active: changed.active, ...(deactivatedAt ? { deactivatedAt } : {}) };
     const inserted = await insertIfAbsent(AccountChangeModel, { _id: changeId(userId, head.revision + 1), userId, revision: head.revision + 1, state: next, at, by });
     if (inserted) {
       await syncAccount(userId, head.revision);

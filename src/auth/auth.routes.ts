@@ -1,8 +1,11 @@
+import type { Response } from 'express';
 import { z } from 'zod';
+import { AppError, isAppError } from '../errors';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { issueAccessToken, revokeAccessToken } from './access-token.service';
 import { requestLimit } from '../http/rate-limit';
+import type { SignInOptions } from './sign-in-policy';
 
 const issueTokenSchema = z.object({
   email: z.email().max(254),
@@ -10,9 +13,18 @@ const issueTokenSchema = z.object({
   name: z.string().trim().min(1).max(100).default('API token'),
 });
 
+/** A locked account is told so in the words of the sign-in form, in the caller's language. */
+function inCallersWords(error: unknown, res: Response): unknown {
+  if (!isAppError(error) || error.code !== 'rate_limited') return error;
+  const minutes = Number(error.extensions.retryAfterMinutes ?? 15);
+  res.set('Retry-After', String(minutes * 60));
+  return new AppError('rate_limited', error.title, { detail: res.locals.t('login.locked', { minutes }), extensions: error.extensions });
+}
+
 /** Personal access tokens for the API (the web sign-in with sessions lives beside these). */
-export function authRoutes(deps: { now: () => Date }): RouteDefinition[] {
+export function authRoutes(deps: { now: () => Date } & Partial<SignInOptions>): RouteDefinition[] {
   const tokenLimit = requestLimit(20, 15);
+  const signInOptions: SignInOptions = { refuseDemoUsers: deps.refuseDemoUsers ?? false };
   return [
     {
       method: 'post',
@@ -20,7 +32,11 @@ export function authRoutes(deps: { now: () => Date }): RouteDefinition[] {
       allow: ['public'],
       before: [tokenLimit],
       async handler(req, res) {
-        res.status(201).json(await issueAccessToken(parseInput(issueTokenSchema, req.body), deps.now()));
+        const input = { ...parseInput(issueTokenSchema, req.body), ip: req.ip };
+        const issued = await issueAccessToken(input, deps.now(), signInOptions).catch((error: unknown) => {
+          throw inCallersWords(error, res);
+        });
+        res.status(201).json(issued);
       },
     },
     {

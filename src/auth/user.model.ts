@@ -11,6 +11,8 @@ const userSchema = new Schema(
     locale: { type: String, enum: ['vi', 'en'], default: 'vi' },
     active: { type: Boolean, default: true },
     demo: { type: Boolean, default: false },
+    /** The latest deactivation (account-change.ts): tokens and sessions issued before it are refused. */
+    deactivatedAt: Date,
     /** The last account change (account-change.ts) the role and active flag reflect. */
     accountRevision: { type: Number, default: 0 },
   },

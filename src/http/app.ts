@@ -11,6 +11,7 @@ import { databaseGate } from './database-unavailable';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { requestId } from './request-id';
 import { installViewEngine } from './view-engine';
+import { noStoreWhenPrivate } from './no-store';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
@@ -55,12 +56,12 @@ const openApiRoute: RouteDefinition = {
 };
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
-export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string }): RouteDefinition[] {
+export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean }): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -96,9 +97,10 @@ export function createApp(deps: AppDeps): Express {
 
   const now = deps.now ?? (() => new Date());
   app.use(bearerAuthentication(now));
-  installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now });
+  installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now, refuseDemoUsers: config.isProduction });
+  app.use(noStoreWhenPrivate);
   app.use(language);
-  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config), dataDir: fromRoot(config.dataDir) });
+  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config), dataDir: fromRoot(config.dataDir), refuseDemoUsers: config.isProduction });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
   app.get(openApiRoute.path, (_req, res) => {
     res.json(openApi);

@@ -3,12 +3,14 @@ import { doubleCsrf } from 'csrf-csrf';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from './session';
 
+/** The only forms posted without being signed in. */
+const ANONYMOUS_FORMS = ['/login'];
+
 const hasSessionCookie = (req: Request) => Boolean((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
 
 /**
  * CSRF protection for everything a browser session can do: a signed double-submit token bound to the
- * session id, sent back in the `_csrf` form field or the `x-csrf-token` header. API calls with a bearer
- * token carry no ambient credentials, so they are exempt.
+ * session id, sent back in the `_csrf` form field or the `x-csrf-token` header.
  */
 export function csrfProtection(options: { secret: string; secure: boolean }): { protect: RequestHandler; tokenFor: (req: Request) => string } {
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
@@ -23,10 +25,11 @@ export function csrfProtection(options: { secret: string; secure: boolean }): { 
       (req.body as { _csrf?: string } | undefined)?._csrf ??
       req.headers['x-csrf-token'] ??
       (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
-    // Only requests that carry ambient credentials (the session cookie) or post a browser form need it:
-    // bearer-token and cookie-less JSON API calls cannot be forged by another site.
+    // Runs after authentication and checks only what another site could forge: a request signed in by the
+    // session cookie, and the sign-in form itself (else a site could sign a visitor in as someone else). A
+    // bearer-token call carries no ambient credentials; a call with no credentials at all gets the route's 401.
     skipCsrfProtection: (req) =>
-      Boolean(req.headers.authorization?.startsWith('Bearer ')) || (!hasSessionCookie(req) && req.path.startsWith('/api/') && req.is('application/json') === 'application/json'),
+      Boolean(req.headers.authorization?.startsWith('Bearer ')) || (!req.user && !ANONYMOUS_FORMS.includes(req.path)),
   });
   const protect: RequestHandler = (req, res, next) => {
     doubleCsrfProtection(req, res, (error?: unknown) => {

@@ -2,30 +2,31 @@ import type { Express } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type session from 'express-session';
-import { actorForSession, signIn } from '../auth/login.service';
+import { actorForSession, signIn, type SessionUser, type SignInOptions } from '../auth/login.service';
 import type { Actor } from '../auth/actor';
 import { csrfProtection } from './csrf';
 import { sessionMiddleware } from './session';
 
 /**
- * Browser sign-in: cookie sessions in the database, passport-local, CSRF on every unsafe request.
+ * Browser sign-in: cookie sessions in the database, passport-local, CSRF on every unsafe signed-in request.
  * passport ≥ 0.6 regenerates the session at login and logout, which defeats session fixation.
  */
-export function installWebAuth(app: Express, options: { secret: string; secure: boolean; store?: session.Store; now: () => Date }): void {
+export function installWebAuth(app: Express, options: { secret: string; secure: boolean; store?: session.Store; now: () => Date } & SignInOptions): void {
   if (options.store) app.use(sessionMiddleware({ secret: options.secret, secure: options.secure, store: options.store }));
 
   passport.use(
     'local',
     new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
-      signIn({ email, password, ip: req.ip }, options.now()).then(
+      signIn({ email, password, ip: req.ip }, options.now(), options).then(
         (actor) => done(null, actor),
         (error: unknown) => done(error),
       );
     }),
   );
-  passport.serializeUser((user, done) => done(null, (user as Actor & { kind: 'user' }).userId));
-  passport.deserializeUser((id: string, done) => {
-    actorForSession(id).then(
+  // The sign-in time travels with the id, so a session from before a deactivation is not revived with the account.
+  passport.serializeUser((user, done) => done(null, { id: (user as Actor & { kind: 'user' }).userId, signedInAt: options.now().getTime() }));
+  passport.deserializeUser((stored: SessionUser, done) => {
+    actorForSession(stored).then(
       (actor) => done(null, actor ?? false),
       (error: unknown) => done(error),
     );
