@@ -45,8 +45,9 @@ export async function connectDatabase(uri: string, options: { dbName?: string; s
 
 /**
  * While the database is down a request must fail within a second (503), not wait: commands are not buffered,
- * server selection gives up after 1 s, and the driver checks the server every second, so a restarted
- * database is seen again within about a second. Only the first connection waits longer (a database that
+ * server selection gives up after 0.5 s (a read in flight when the server died is retried once, so it waits
+ * that long), and the driver checks the server every second, so a restarted database is seen again within
+ * about a second. Only the first connection waits longer (a database that
  * starts with the app).
  */
 async function connectWithRetry(uri: string, dbName: string | undefined, startTimeoutMs: number): Promise<void> {
@@ -56,7 +57,7 @@ async function connectWithRetry(uri: string, dbName: string | undefined, startTi
       await mongoose.connect(uri, {
         dbName,
         bufferCommands: false,
-        serverSelectionTimeoutMS: 1000,
+        serverSelectionTimeoutMS: 500,
         heartbeatFrequencyMS: 1000,
         // Indexes are created explicitly by ensureIndexes() at start, not lazily at first use.
         autoIndex: false,
