@@ -14,7 +14,6 @@ import {
 } from './application.schemas';
 import { createApplication, describeApplication, listApplications, presentDossier, updateApplication } from './application.service';
 import { dossierHistory, publicDossierStatus } from './dossier-history.service';
-import { requestLimit } from '../http/rate-limit';
 
 export interface ApplicationRouteDeps {
   now: () => Date;
@@ -25,7 +24,6 @@ const idParam = (value: unknown) => String(value);
 
 /** The applications API (/api/v1): dossiers, their events and history, workflows, and the public lookup. */
 export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[] {
-  const publicLookupLimit = requestLimit(30, 1);
   return [
     {
       method: 'post',
@@ -109,9 +107,9 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
     },
     {
       method: 'get',
+      // Limited per address together with the lookup pages (PUBLIC_LOOKUP_PATHS, src/http/rate-limit.ts).
       path: '/api/v1/public/dossiers/:code',
       allow: ['public'],
-      before: [publicLookupLimit],
       async handler(req, res) {
         res.json(await publicDossierStatus(String(req.params.code)));
       },

@@ -3,7 +3,6 @@ import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseInput } from '../http/validate';
 import { listCertificates, publicRegister, verifyCertificate } from './certificate.service';
-import { requestLimit } from '../http/rate-limit';
 
 const registerQuerySchema = z.object({
   type: z.enum(WORKFLOW_TYPES).optional(),
@@ -12,13 +11,12 @@ const registerQuerySchema = z.object({
 });
 
 export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] {
-  const publicLimit = requestLimit(60, 1);
   return [
     {
       method: 'get',
+      // Limited per address together with the lookup pages (PUBLIC_LOOKUP_PATHS, src/http/rate-limit.ts).
       path: '/api/v1/public/certificates/:code',
       allow: ['public'],
-      before: [publicLimit],
       async handler(req, res) {
         res.json(await verifyCertificate(String(req.params.code), deps.now()));
       },
@@ -27,7 +25,6 @@ export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] 
       method: 'get',
       path: '/api/v1/public/certificates',
       allow: ['public'],
-      before: [publicLimit],
       async handler(req, res) {
         res.json(await publicRegister(parseInput(registerQuerySchema, req.query), deps.now()));
       },

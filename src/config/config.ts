@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Thrown when the environment is invalid; the message lists every bad variable at once. */
@@ -10,6 +11,40 @@ export class ConfigError extends Error {
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+/** What express's 'trust proxy' accepts by name, beside addresses and subnets (proxy-addr's names). */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  if (rest.length > 0 || !isIP(address)) return false;
+  return range === undefined || /^\d{1,3}$/.test(range) || isIP(range) === 4;
+};
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For: unset or `false` = none (req.ip is the peer
+ * address, so a client cannot pick its own rate-limit bucket); a hop count (`1`); or a comma-separated list of
+ * addresses, subnets and express's names (`loopback, 10.0.0.0/8`). `true` (trust anyone) is refused.
+ */
+const trustProxySchema = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, context): false | number | string[] => {
+      const text = value?.trim() ?? 'false';
+      if (text === 'false') return false;
+      if (/^\d+$/.test(text)) return Number(text);
+      if (text === 'true') {
+        context.addIssue({ code: 'custom', message: 'true would let any client name its own address; give the proxy addresses or a hop count' });
+        return false;
+      }
+      const entries = text.split(',').map((entry) => entry.trim());
+      const bad = entries.filter((entry) => !isProxyAddress(entry));
+      if (bad.length > 0) context.addIssue({ code: 'custom', message: `not a hop count, address, subnet or one of ${PROXY_NAMES.join(', ')}: ${bad.join(', ')}` });
+      return entries;
+    }),
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -40,6 +75,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
+  TRUST_PROXY: trustProxySchema,
 });
 
 export type Config = Readonly<{
@@ -60,6 +96,8 @@ export type Config = Readonly<{
   logLevel: string;
   defaultLocale: 'vi' | 'en';
   dataDir: string;
+  /** express's 'trust proxy': false (none), a hop count, or addresses, subnets and names. */
+  trustProxy: false | number | string[];
 }>;
 
 const MIN_SECRET_LENGTH = 32;
@@ -110,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     defaultLocale: values.DEFAULT_LOCALE,
     dataDir: values.DATA_DIR,
+    trustProxy: values.TRUST_PROXY,
   });
 }

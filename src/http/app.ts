@@ -11,7 +11,8 @@ import { databaseGate } from './database-unavailable';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { requestId } from './request-id';
 import { installViewEngine } from './view-engine';
-import { noStoreWhenPrivate } from './no-store';
+import { noStore, noStoreWhenSignedIn } from './no-store';
+import { PUBLIC_LOOKUP_PATHS, publicLookupLimit } from './rate-limit';
 import { applicationRoutes } from '../applications/application.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
@@ -71,7 +72,8 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may name the client's address (rate limits key on it): none unless TRUST_PROXY says so.
+  app.set('trust proxy', config.trustProxy);
   // Absolute links that leave the site (printed certificates, QR codes) use the configured address, not Host.
   app.locals.baseUrl = config.baseUrl;
   installViewEngine(app, { cache: config.isProduction });
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.isProduction,
     }),
   );
+  // Every API answer, refusals included (a 413 or a 429 is decided before anyone is authenticated).
+  app.use('/api', noStore);
   app.use('/static', express.static(fromRoot('views', 'static'), { maxAge: config.isProduction ? '7d' : 0, index: false }));
   const language = languageMiddleware(deps.translate ?? createTranslations(config.defaultLocale), config.defaultLocale);
   app.use(cookieParser());
@@ -92,13 +96,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(healthRoutes(deps.database));
+  app.use(PUBLIC_LOOKUP_PATHS, publicLookupLimit());
   const isAvailable = deps.database.isAvailable;
   if (isAvailable) app.use(databaseGate(() => isAvailable()));
 
   const now = deps.now ?? (() => new Date());
   app.use(bearerAuthentication(now));
   installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now, refuseDemoUsers: config.isProduction });
-  app.use(noStoreWhenPrivate);
+  app.use(noStoreWhenSignedIn);
   app.use(language);
   const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config), dataDir: fromRoot(config.dataDir), refuseDemoUsers: config.isProduction });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);

@@ -58,4 +58,16 @@ describe('configuration', () => {
   it('when a variable is set to an empty string, then it counts as unset', () => {
     expect(loadConfig({ MONGODB_URI: '', SMTP_URL: '', PORT: '' }).mongodbUri).toBeUndefined();
   });
+
+  it('when TRUST_PROXY is unset, then no proxy is trusted; a hop count or a list of addresses, subnets and names is taken as express takes it', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 192.168.1.0/255.255.255.0, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.0/255.255.255.0', 'fd00::1']);
+  });
+
+  it('when TRUST_PROXY is true or names something that is not an address, then it is refused by name', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: true would let any client name its own address/)]);
+    expect(problemsOf({ TRUST_PROXY: 'loopback, proxy.example.vn, 10.0.0.0/8/1' })).toEqual([expect.stringMatching(/^TRUST_PROXY: .*proxy\.example\.vn, 10\.0\.0\.0\/8\/1$/)]);
+  });
 });
