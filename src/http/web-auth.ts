@@ -3,6 +3,7 @@ import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type session from 'express-session';
 import { actorForSession, signIn, type SessionUser, type SignInOptions } from '../auth/login.service';
+import { prepareSignIn } from '../auth/sign-in-policy';
 import type { Actor } from '../auth/actor';
 import { csrfProtection } from './csrf';
 import { sessionMiddleware } from './session';
@@ -12,6 +13,7 @@ import { sessionMiddleware } from './session';
  * passport ≥ 0.6 regenerates the session at login and logout, which defeats session fixation.
  */
 export function installWebAuth(app: Express, options: { secret: string; secure: boolean; store?: session.Store; now: () => Date } & SignInOptions): void {
+  prepareSignIn();
   if (options.store) app.use(sessionMiddleware({ secret: options.secret, secure: options.secure, store: options.store }));
 
   passport.use(
