@@ -2,7 +2,9 @@ import { Router, type NextFunction, type Request, type RequestHandler, type Resp
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/roles';
-import { forbidden, unauthenticated } from '../errors';
+import mongoose from 'mongoose';
+import { forbidden, notFound, unauthenticated } from '../errors';
+import { refuseHostileInput } from './input-guard';
 
 export type Audience = Role | 'public';
 
@@ -38,12 +40,29 @@ function authorize(allow: readonly Audience[]): RequestHandler {
   };
 }
 
-/** Mounts the table on a router; every route gets its authorization check before anything else runs. */
+/**
+ * An id in the path that the database cannot even cast names nothing: 404, like a well-formed id that is
+ * absent, never 400 "Invalid value for _id". Only values that came in the path count; a malformed id in a
+ * body stays a 400 from its schema.
+ */
+export function pathIdNotFound(error: unknown, params: Record<string, unknown>): Error | undefined {
+  if (!(error instanceof mongoose.Error.CastError)) return undefined;
+  return Object.values(params).some((value) => value === error.value) ? notFound(`The resource ${String(error.value)}`) : undefined;
+}
+
+/**
+ * Mounts the table on a router; every route gets its authorization check before anything else runs, then
+ * the input guard (operator keys, depth, query lists), so no handler sees those shapes.
+ */
 export function routerFromTable(routes: readonly RouteDefinition[]): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, authorize(route.allow), ...(route.before ?? []), async (req, res) => {
-      await route.handler(req, res);
+    router[route.method](route.path, authorize(route.allow), refuseHostileInput, ...(route.before ?? []), async (req, res) => {
+      try {
+        await route.handler(req, res);
+      } catch (error) {
+        throw pathIdNotFound(error, req.params) ?? error;
+      }
     });
   }
   return router;
