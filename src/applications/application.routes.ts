@@ -3,7 +3,7 @@ import { workflowDiagram } from '../../workflows/workflow-diagram';
 import { getWorkflow, listWorkflows } from '../../workflows/registry';
 import type { WorkingCalendar } from '../calendar';
 import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody, parseInput, parseQuery } from '../http/validate';
 import { notFound } from '../errors';
 import { sendEvent } from './send-event';
 import {
@@ -31,7 +31,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       allow: APPLICANTS,
       docs: { summary: 'Open a draft dossier', body: createApplicationSchema },
       async handler(req, res) {
-        const dossier = await createApplication(currentActor(req), parseInput(createApplicationSchema, req.body), deps.now());
+        const dossier = await createApplication(currentActor(req), parseBody(req, createApplicationSchema), deps.now());
         res.status(201).location(`/api/v1/applications/${dossier._id}`).json(await describeApplication(currentActor(req), String(dossier._id), deps.now()));
       },
     },
@@ -41,7 +41,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       allow: SIGNED_IN,
       docs: { summary: 'List dossiers (applicants see their organization\'s)', query: listApplicationsQuerySchema },
       async handler(req, res) {
-        res.json(await listApplications(currentActor(req), parseInput(listApplicationsQuerySchema, req.query), deps.now()));
+        res.json(await listApplications(currentActor(req), parseQuery(req, listApplicationsQuerySchema), deps.now()));
       },
     },
     {
@@ -59,7 +59,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       docs: { summary: 'Edit a draft or a dossier under supplementation', body: updateApplicationSchema },
       async handler(req, res) {
         const actor = currentActor(req);
-        const dossier = await updateApplication(actor, idParam(req.params.id), parseInput(updateApplicationSchema, req.body), deps.now());
+        const dossier = await updateApplication(actor, idParam(req.params.id), parseBody(req, updateApplicationSchema), deps.now());
         res.json(await describeApplication(actor, String(dossier._id), deps.now()));
       },
     },
@@ -69,7 +69,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       allow: [...APPLICANTS, 'officer', 'leader'],
       docs: { summary: 'Send a workflow event (server stamps the time and computes the facts)', body: eventBodySchema },
       async handler(req, res) {
-        const { type, comment, ...payload } = parseInput(eventBodySchema, req.body);
+        const { type, comment, ...payload } = parseBody(req, eventBodySchema);
         const applied = await sendEvent(currentActor(req), idParam(req.params.id), { type, comment, payload }, { ...deps, log: req.log });
         res.status(201).json({ ...applied, outbox: applied.outbox.map(({ id, kind }) => ({ id, kind })) });
       },
@@ -95,7 +95,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
       path: '/api/v1/workflows/:type{/:version}',
       allow: SIGNED_IN,
       handler(req, res) {
-        const version = req.params.version === undefined ? undefined : parseInput(z.coerce.number().int().min(1), req.params.version);
+        const version = req.params.version === undefined ? undefined : parseInput(z.coerce.number().int().min(1), req.params.version, req);
         let workflow;
         try {
           workflow = getWorkflow(String(req.params.type), version);

@@ -6,7 +6,7 @@ import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-t
 import { recordAudit } from '../audit';
 import { canReadDossier, EVENT_PERMISSIONS, type Actor } from '../auth';
 import { allocateSequence } from '../db';
-import { forbidden, notFound, validationFailed } from '../errors';
+import { forbidden, notFound, UNKNOWN_FIELD_MESSAGE, validationFailed, zodFieldErrors } from '../errors';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './application.schemas';
 import { GENESIS_HASH } from './audit-chain';
@@ -17,9 +17,7 @@ import { DOSSIER_TYPES } from './dossier-types';
 
 const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
 
-function dataFieldErrors(error: z.ZodError) {
-  return error.issues.map((issue) => ({ field: ['data', ...issue.path.map(String)].join('.'), message: issue.message }));
-}
+const dataFieldErrors = (error: z.ZodError) => zodFieldErrors(error.issues, UNKNOWN_FIELD_MESSAGE, ['data']);
 
 export async function loadReadableDossier(actor: Actor, id: string): Promise<ApplicationRecord> {
   if (!Types.ObjectId.isValid(id)) throw notFound(`Dossier ${id}`);

@@ -4,7 +4,7 @@ import { isEditable } from '../../workflows/evaluate';
 import { PROCESSING_STATES } from '../../workflows/workflow-types';
 import { recordAudit } from '../audit';
 import { canReadDossier, UserModel, type Actor } from '../auth';
-import { AppError, forbidden, isAppError, notFound, validationFailed } from '../errors';
+import { AppError, forbidden, isAppError, notFound, UNKNOWN_FIELD_MESSAGE, validationFailed, zodFieldErrors } from '../errors';
 import type { ApplicationRecord } from './application.model';
 import type { UpdateApplicationInput } from './application.schemas';
 import { assessDossier } from './dossier-facts';
@@ -61,9 +61,7 @@ export async function loadEditableDossier(actor: Actor, id: string, detail?: str
   return (await editableCurrent(actor, id, detail)).dossier;
 }
 
-function dataFieldErrors(error: z.ZodError) {
-  return error.issues.map((issue) => ({ field: ['data', ...issue.path.map(String)].join('.'), message: issue.message }));
-}
+const dataFieldErrors = (error: z.ZodError) => zodFieldErrors(error.issues, UNKNOWN_FIELD_MESSAGE, ['data']);
 
 /**
  * Edits a draft or a dossier under supplementation (merging top-level data fields) as one log entry that

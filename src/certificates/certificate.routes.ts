@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseQuery } from '../http/validate';
 import { listCertificates, publicRegister, verifyCertificate } from './certificate.service';
 
-const registerQuerySchema = z.object({
+const registerQuerySchema = z.strictObject({
   type: z.enum(WORKFLOW_TYPES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -26,7 +26,7 @@ export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] 
       path: '/api/v1/public/certificates',
       allow: ['public'],
       async handler(req, res) {
-        res.json(await publicRegister(parseInput(registerQuerySchema, req.query), deps.now()));
+        res.json(await publicRegister(parseQuery(req, registerQuerySchema), deps.now()));
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar';
 import { SIGNED_IN, STAFF, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody, parseQuery } from '../http/validate';
 import { conferenceFigures } from './conference-figures';
 import { createConference, listConferences, loadConference, presentConference, updateConference } from './conference.service';
 import {
@@ -33,12 +33,12 @@ export function dialogueRoutes(deps: DialogueDeps): RouteDefinition[] {
     { method: 'get', path: '/api/v1/conferences', allow: SIGNED_IN, handler: async (_req, res) => void res.json(await listConferences()) },
     {
       method: 'post', path: '/api/v1/conferences', allow: DEPARTMENT,
-      handler: async (req, res) => void res.status(201).json(await createConference(currentActor(req), parseInput(createConferenceSchema, req.body), deps.now())),
+      handler: async (req, res) => void res.status(201).json(await createConference(currentActor(req), parseBody(req, createConferenceSchema), deps.now())),
     },
     { method: 'get', path: '/api/v1/conferences/:id', allow: SIGNED_IN, handler: async (req, res) => void res.json(presentConference(await loadConference(id(req.params.id)))) },
     {
       method: 'patch', path: '/api/v1/conferences/:id', allow: DEPARTMENT,
-      handler: async (req, res) => void res.json(await updateConference(currentActor(req), id(req.params.id), parseInput(updateConferenceSchema, req.body), deps.now())),
+      handler: async (req, res) => void res.json(await updateConference(currentActor(req), id(req.params.id), parseBody(req, updateConferenceSchema), deps.now())),
     },
     {
       // The dashboard's figures: the exports compute theirs with the same function.
@@ -51,7 +51,7 @@ export function dialogueRoutes(deps: DialogueDeps): RouteDefinition[] {
     {
       method: 'post', path: '/api/v1/conferences/:id/exports', allow: DEPARTMENT,
       handler: async (req, res) => {
-        const created = await requestExport(currentActor(req), id(req.params.id), parseInput(requestExportSchema, req.body ?? {}), deps.now());
+        const created = await requestExport(currentActor(req), id(req.params.id), parseBody(req, requestExportSchema), deps.now());
         res.status(202).location(`/api/v1/conferences/${created.conferenceId}/exports/${created.id}`).json(created);
       },
     },
@@ -75,22 +75,22 @@ export function dialogueRoutes(deps: DialogueDeps): RouteDefinition[] {
     },
     {
       method: 'post', path: '/api/v1/petitions', allow: FILERS,
-      handler: async (req, res) => void res.status(201).json(await filePetition(currentActor(req), parseInput(filePetitionSchema, req.body), deps.now())),
+      handler: async (req, res) => void res.status(201).json(await filePetition(currentActor(req), parseBody(req, filePetitionSchema), deps.now())),
     },
-    { method: 'get', path: '/api/v1/petitions', allow: SIGNED_IN, handler: async (req, res) => void res.json(await listPetitions(currentActor(req), parseInput(listPetitionsSchema, req.query))) },
+    { method: 'get', path: '/api/v1/petitions', allow: SIGNED_IN, handler: async (req, res) => void res.json(await listPetitions(currentActor(req), parseQuery(req, listPetitionsSchema))) },
     { method: 'get', path: '/api/v1/petitions/:id', allow: SIGNED_IN, handler: async (req, res) => void res.json(presentPetition(await loadReadablePetition(currentActor(req), id(req.params.id)))) },
     { method: 'get', path: '/api/v1/petitions/:id/history', allow: SIGNED_IN, handler: async (req, res) => void res.json(await petitionHistory(currentActor(req), id(req.params.id))) },
     {
       method: 'post', path: '/api/v1/petitions/:id/assign', allow: DEPARTMENT,
-      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'assign', parseInput(assignPetitionSchema, req.body), deps.now())),
+      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'assign', parseBody(req, assignPetitionSchema), deps.now())),
     },
     {
       method: 'post', path: '/api/v1/petitions/:id/answer', allow: DEPARTMENT,
-      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'answer', parseInput(answerPetitionSchema, req.body), deps.now())),
+      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'answer', parseBody(req, answerPetitionSchema), deps.now())),
     },
     {
       method: 'post', path: '/api/v1/petitions/:id/close', allow: DEPARTMENT,
-      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'close', parseInput(closePetitionSchema, req.body ?? {}), deps.now())),
+      handler: async (req, res) => void res.json(await changePetition(currentActor(req), id(req.params.id), 'close', parseBody(req, closePetitionSchema), deps.now())),
     },
   ];
 }

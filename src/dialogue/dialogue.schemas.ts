@@ -9,7 +9,7 @@ const conferenceFields = {
   title: z.string().trim().min(5).max(300),
   date: localDate,
   planReference: z.string().trim().max(100).optional(),
-  scope: z.object({ from: localDate, to: localDate }).refine((s) => s.from <= s.to, { message: 'scope.from must not be after scope.to', path: ['to'] }),
+  scope: z.strictObject({ from: localDate, to: localDate }).refine((s) => s.from <= s.to, { message: 'scope.from must not be after scope.to', path: ['to'] }),
 };
 
 export const createConferenceSchema = z.object(conferenceFields).strict();
@@ -33,11 +33,12 @@ export const assignPetitionSchema = z.object({ responsibleUnit: z.string().trim(
 export const answerPetitionSchema = z.object({ response: z.string().trim().min(10).max(8000) }).strict();
 export const closePetitionSchema = z.object({}).strict();
 
-export const listPetitionsSchema = z.object({
+export const listPetitionsSchema = z.strictObject({
   conferenceId: objectId.optional(),
   topic: z.enum(PETITION_TOPICS).optional(),
   status: z.enum(PETITION_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  // Same page window as the other lists: 10,000 pages of 200 is far beyond any office's petitions.
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListPetitionsQuery = z.output<typeof listPetitionsSchema>;

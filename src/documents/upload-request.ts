@@ -1,13 +1,13 @@
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentActor } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody } from '../http/validate';
 import { uploadDocuments, type UploadedVersion } from './document-upload.service';
 import { removeStagedFiles, type StagedFile } from './storage/staging.storage';
 import { receiveStagedFiles, refuseUnwritableDossier } from './upload-middleware';
 import type { UploadSettings } from './upload-settings';
 
-const uploadFieldsSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,60}$/, 'a document code of the procedure, e.g. recycling_plan') });
+const uploadFieldsSchema = z.strictObject({ code: z.string().regex(/^[a-z0-9_]{1,60}$/, 'a document code of the procedure, e.g. recycling_plan') });
 
 /** What the staging engine adds to multer's file description. */
 type StagedMulterFile = Express.Multer.File & { sha256: string };
@@ -31,7 +31,7 @@ export const uploadMiddleware = (uploads: UploadSettings): RequestHandler[] => [
 export async function uploadFromRequest(req: Request, uploads: UploadSettings, now: Date): Promise<UploadedVersion[]> {
   const files = stagedFilesOf(req.files);
   try {
-    const { code } = parseInput(uploadFieldsSchema, req.body ?? {});
+    const { code } = parseBody(req, uploadFieldsSchema);
     return await uploadDocuments(currentActor(req), { dossierId: String(req.params.id), code, files }, uploads, now);
   } finally {
     await removeStagedFiles(files);

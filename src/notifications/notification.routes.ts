@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody, parseQuery } from '../http/validate';
 import { fromRoot } from '../paths';
 import { listMailProblems, resendFailedMail } from './mail-failures';
 import { listOutboxMail } from './mail-outbox-folder';
@@ -9,9 +9,9 @@ import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from './mai
 /** Where mail goes when SMTP_URL is unset (git-ignored). */
 export const DEFAULT_MAIL_OUTBOX_DIR = fromRoot('mail-outbox');
 
-const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
-const resendSchema = z.object({ jobKey: z.string().min(1).max(300) });
-const preferenceSchema = z.object({ delivery: z.enum(MAIL_DELIVERY_MODES) });
+const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const resendSchema = z.strictObject({ jobKey: z.string().min(1).max(300) });
+const preferenceSchema = z.strictObject({ delivery: z.enum(MAIL_DELIVERY_MODES) });
 
 /** The admin's view of the development mail folder, and staff members' choice of a daily digest. */
 export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }): RouteDefinition[] {
@@ -27,7 +27,7 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
         tag: 'notifications',
       },
       async handler(req, res) {
-        const { limit } = parseInput(listQuerySchema, req.query);
+        const { limit } = parseQuery(req, listQuerySchema);
         const [items, problems] = await Promise.all([listOutboxMail(outboxDir, limit), listMailProblems(limit)]);
         res.json({ items, problems });
       },
@@ -42,7 +42,7 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
         tag: 'notifications',
       },
       async handler(req, res) {
-        const { jobKey } = parseInput(resendSchema, req.body);
+        const { jobKey } = parseBody(req, resendSchema);
         const resend = await resendFailedMail(jobKey, currentActor(req), deps.now());
         res.status(resend.created ? 201 : 200).json(resend);
       },
@@ -62,7 +62,7 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
       allow: ['officer', 'leader'],
       docs: { summary: 'Choose one mail per event or a daily digest', body: preferenceSchema, tag: 'notifications' },
       async handler(req, res) {
-        const { delivery } = parseInput(preferenceSchema, req.body);
+        const { delivery } = parseBody(req, preferenceSchema);
         res.json({ delivery: await setMailPreference(userIdOf(req), delivery, deps.now()) });
       },
     },

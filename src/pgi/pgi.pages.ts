@@ -5,7 +5,7 @@ import { PetitionModel } from '../dialogue/petition.model';
 import type { WorkingCalendar } from '../calendar';
 import { isAppError } from '../errors';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseQuery, routeFields } from '../http/validate';
 import type { formatters, Locale } from '../i18n';
 import { flashOf, translatorOf, type FieldErrors } from '../web/staff/staff-helpers';
 import { dashboardModel } from './pgi-dashboard';
@@ -72,7 +72,7 @@ export function pgiPages(deps: Deps): RouteDefinition[] {
       path: '/pgi',
       allow: STAFF,
       async handler(req, res) {
-        const { period } = parseInput(dashboardQuerySchema, req.query);
+        const { period } = parseQuery(req, dashboardQuerySchema);
         res.locals.flash = flashOf(translatorOf(res), req.query.done, FLASHES, 'pgi');
         await renderDashboard(req, res, deps, period);
       },
@@ -104,7 +104,7 @@ export function pgiPages(deps: Deps): RouteDefinition[] {
         const t = translatorOf(res);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const values = { reason: typeof body.reason === 'string' ? body.reason : '' };
-        const parsed = reopenSchema.safeParse(body);
+        const parsed = reopenSchema.safeParse(routeFields(body));
         if (!parsed.success) return renderDashboard(req, res, deps, period.id, { errors: { reason: t('pgi.errors.reason') }, values }, 400);
         try {
           await reopenPeriod(currentActor(req), period, parsed.data.reason, deps);

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody } from '../http/validate';
 import { PGI_COMPONENTS } from './indicators';
 import { periodCsv, periodXlsx } from './pgi-export';
 import { closePeriod, reopenPeriod } from './pgi-period-close.service';
@@ -69,7 +69,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       allow: DECIDERS,
       docs: { summary: 'Reopen the latest close of a PGI period, with a reason of at least 10 characters (409 if not closed)', body: reopenSchema },
       async handler(req, res) {
-        const { reason } = parseInput(reopenSchema, req.body);
+        const { reason } = parseBody(req, reopenSchema);
         res.status(201).json(await reopenPeriod(currentActor(req), periodOf(req.params.id), reason, deps));
       },
     },

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { computeGhgEmissions } from '../calculators/ghg-emissions.calculator';
 import { checkGhgInventoryCompleteness } from '../calculators/ghg-inventory-completeness';
+import { BOUNDS, quantity } from './bounds';
 import type { DossierTypeDefinition } from './dossier-type';
 
+// Strict at every level: an unknown key is refused, not dropped (bounds and their reasons in ./bounds).
 const emissionsReductionDataSchema = z
-  .object({
+  .strictObject({
     facilityName: z.string().trim().min(1).max(300),
     contactPerson: z.string().trim().min(1).max(200),
     sectorCode: z.string().trim().min(1).max(20),
-    dataYear: z.number().int().min(2010).max(2100),
+    dataYear: z.number().int().min(BOUNDS.ghgYear.min).max(BOUNDS.ghgYear.max),
     operationalBoundary: z.string().trim().min(1).max(2000),
-    electricityMwh: z.number().min(0),
-    fuelLines: z.array(z.object({ fuelCode: z.string().trim().min(1).max(40), quantity: z.number().min(0) })).max(100),
-    annualEnergyToe: z.number().min(0),
-    annualWasteTonnes: z.number().min(0),
-    reductionTargetTco2e: z.number().min(0),
+    electricityMwh: quantity(BOUNDS.electricityMwh),
+    fuelLines: z.array(z.strictObject({ fuelCode: z.string().trim().min(1).max(40), quantity: quantity(BOUNDS.fuelQuantity) })).max(100),
+    annualEnergyToe: quantity(BOUNDS.energyToe),
+    annualWasteTonnes: quantity(BOUNDS.wasteTonnes),
+    reductionTargetTco2e: quantity(BOUNDS.tco2e),
     reductionMeasures: z.array(z.string().trim().min(1).max(500)).max(50),
   })
   .partial();

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { computeEprObligation } from '../calculators/epr-obligation.calculator';
+import { BOUNDS, quantity } from './bounds';
 import type { DossierTypeDefinition } from './dossier-type';
 
+// Strict at every level: an unknown key is refused, not dropped (bounds and their reasons in ./bounds).
 const eprDataSchema = z
-  .object({
-    reportingYear: z.number().int().min(2024).max(2100),
+  .strictObject({
+    reportingYear: z.number().int().min(BOUNDS.eprYear.min).max(BOUNDS.eprYear.max),
     role: z.enum(['producer', 'importer']),
-    previousYearAmountVnd: z.number().int().min(0),
+    previousYearAmountVnd: z.number().int().min(0).max(BOUNDS.vnd),
     complianceMethod: z.enum(['recycle', 'contribute']),
     productLines: z
       .array(
-        z.object({
+        z.strictObject({
           productCode: z.string().trim().min(1).max(60),
-          placedOnMarketKg: z.number().min(0),
-          exportedKg: z.number().min(0).optional(),
+          placedOnMarketKg: quantity(BOUNDS.kgPerProductLine),
+          exportedKg: quantity(BOUNDS.kgPerProductLine).optional(),
         }),
       )
       .max(200),

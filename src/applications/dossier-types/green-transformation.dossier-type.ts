@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { evaluateEcoCriteria } from '../calculators/eco-criteria.calculator';
 import type { DossierTypeDefinition } from './dossier-type';
 
+// Strict: an unknown key is refused, not dropped. Evidence is a percentage or yes/no, so 0–100 is its range.
 const greenTransformationDataSchema = z
-  .object({
+  .strictObject({
     certificateKind: z.enum(['eco_industrial_park', 'eco_enterprise']),
     /** Criterion id → yes/no or a percentage, the applicant's self-assessment against Decree 35/2022 Art 37. */
     evidence: z.record(z.string().regex(/^[a-z0-9_]{1,60}$/), z.union([z.boolean(), z.number().min(0).max(100)])),

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { computeSolarSurplus } from '../calculators/solar-surplus.calculator';
+import { BOUNDS, quantity } from './bounds';
 import type { DossierTypeDefinition } from './dossier-type';
 
+// Strict: an unknown key is refused, not dropped (bounds and their reasons in ./bounds).
 const renewableEnergyDataSchema = z
-  .object({
+  .strictObject({
     siteAddress: z.string().trim().min(1).max(500),
     ownerKind: z.enum(['household', 'organisation']),
-    capacityKw: z.number().positive().max(1_000_000),
+    capacityKw: quantity(BOUNDS.capacityKw).positive(),
     gridConnection: z.enum(['off_grid', 'grid_no_export', 'grid_surplus_sale']),
-    annualOutputKwh: z.number().min(0),
-    surplusSoldKwh: z.number().min(0),
+    annualOutputKwh: quantity(BOUNDS.kwhPerYear),
+    surplusSoldKwh: quantity(BOUNDS.kwhPerYear),
   })
   .partial();
 

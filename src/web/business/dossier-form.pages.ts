@@ -1,15 +1,14 @@
 import type { Request, Response } from 'express';
 import { WORKFLOW_STATES, WORKFLOW_TYPES, type WorkflowType } from '../../../workflows/workflow-types';
-import { createApplicationSchema, listApplicationsQuerySchema } from '../../applications/application.schemas';
+import { applicationHeaderSchema, listApplicationsQuerySchema } from '../../applications/application.schemas';
 import { createApplication, describeApplication, listApplications, updateApplication } from '../../applications/application.service';
 import { DEFAULT_PROCEDURE_CATALOGUE } from '../../applications/procedures';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { routeFields } from '../../http/validate';
 import { emptyFormState, formStateOf, parseDossierForm, type FormState } from './dossier-form.parse';
 import { FORM_STEPS, fieldsOf, type FieldSpec } from './dossier-form.spec';
 import { APPLICANT_PAGES, BUSINESS_FLASHES, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
 import { flashOf } from '../flash';
-
-const headerSchema = createApplicationSchema.pick({ title: true, industrialComplexCode: true });
 
 interface FormPage {
   type: WorkflowType;
@@ -32,7 +31,7 @@ function labelsFor(type: WorkflowType, names: string[], res: Response): Record<s
         const columnSpec = spec.columns.find((c) => c.name === column);
         return [name, `${t('business.form.line', { n: Number(row) + 1 })} – ${columnSpec ? labelOf(columnSpec) : column}`];
       }
-      return [name, spec ? labelOf(spec) : t(`business.fields.${name}`)];
+      return [name, spec ? labelOf(spec) : t(`business.fields.${name}`, { defaultValue: name })];
     }),
   );
 }
@@ -59,7 +58,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
   async function save(req: Request, res: Response, type: WorkflowType, dossier?: FormPage['dossier']) {
     const actor = currentActor(req);
     const action = dossier ? `/my/dossiers/${dossier.id}/edit` : `/my/dossiers/new/${type}`;
-    const form = parseDossierForm(type, (req.body ?? {}) as Record<string, unknown>, headerSchema);
+    const form = parseDossierForm(type, (req.body ?? {}) as Record<string, unknown>, applicationHeaderSchema);
     if (Object.keys(form.state.errors).length) return renderForm(res, { type, state: form.state, action, dossier }, 400);
     try {
       const ic = form.industrialComplexCode || undefined;
@@ -80,7 +79,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
       path: '/my/dossiers',
       allow: APPLICANT_PAGES,
       async handler(req, res) {
-        const query = listApplicationsQuerySchema.safeParse({ ...req.query, pageSize: 50 });
+        const query = listApplicationsQuerySchema.safeParse({ ...routeFields(req.query), pageSize: 50 });
         const filters = query.success ? query.data : listApplicationsQuerySchema.parse({ pageSize: 50 });
         const list = await listApplications(currentActor(req), filters, deps.now());
         res.render('business/dossiers', {

@@ -131,6 +131,9 @@ export function parseDossierForm(type: WorkflowType, body: Record<string, unknow
   const header = headerSchema.safeParse({ title, ...(industrialComplexCode ? { industrialComplexCode } : {}) });
   if (!header.success) for (const issue of header.error.issues) state.errors[String(issue.path[0])] ??= messageFor(issue);
 
+  // A name this form does not draw is refused by name, not dropped: the page shows it and saves nothing.
+  for (const name of Object.keys(body)) if (name !== '_csrf' && !(name in state.values)) state.errors[name] = { key: 'input.errors.unknownField' };
+
   const parsed = DOSSIER_TYPES[type].dataSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -16,7 +16,9 @@ describe('the OpenAPI document', () => {
     }
     const create = res.body.paths['/api/v1/applications'].post;
     expect(create['x-allowed-roles']).toEqual(['business', 'ic_operator']);
-    expect(create.requestBody.content['application/json'].schema.properties.type.enum).toEqual(
+    // One body per dossier type, each with its own data schema.
+    const bodies = create.requestBody.content['application/json'].schema.oneOf as { properties: { type: { const: string } } }[];
+    expect(bodies.map((body) => body.properties.type.const)).toEqual(
       expect.arrayContaining(['epr', 'renewable_energy', 'emissions_reduction', 'green_transformation']),
     );
     const list = res.body.paths['/api/v1/applications'].get;
