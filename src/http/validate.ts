@@ -39,3 +39,13 @@ export function routeFields(input: unknown): Record<string, unknown> {
   const { lang: _language, _csrf: _token, ...rest } = (input ?? {}) as Record<string, unknown>;
   return rest;
 }
+
+/**
+ * For a web form: a name the page never draws can only come from a crafted request, so it is refused by name
+ * (400, the error page in the caller's language) before the form's own checks, which keep the typed input.
+ */
+export function refuseUndrawnFields(body: unknown, drawn: Iterable<string>, t: Translate = english): void {
+  const known = new Set(drawn);
+  const unknown = Object.keys(routeFields(body)).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw validationFailed(unknown.map((field) => ({ field, message: t('input.errors.unknownField') })), t('input.invalid'));
+}

@@ -15,6 +15,8 @@ const entrySchema = z.object({
   source: z.string().trim().min(1, required).max(300, 'admin.errors.tooLong'),
   verified: z.preprocess((v) => v === 'yes', z.boolean()),
   note: z.string().trim().max(500, 'admin.errors.tooLong').optional(),
+  // The hidden field of the edit form (the date being edited): drawn by the page, read from the kept values.
+  editing: z.string().max(10).optional(),
 });
 const dateParam = z.iso.date();
 const FLASHES = ['saved', 'removed', 'restored'];
@@ -69,7 +71,8 @@ export function adminCalendarPages(deps: { now: () => Date; calendar: WorkingCal
         const year = yearOf((values.date ?? '').slice(0, 4), now);
         if (form.errors) return renderCalendar(res, year, now, { values, errors: form.errors, editing }, 400);
         try {
-          await saveCalendarEntry(currentActor(req), { ...form.data, note: form.data.note || undefined }, now);
+          const { editing: _editing, ...entry } = form.data;
+          await saveCalendarEntry(currentActor(req), { ...entry, note: entry.note || undefined }, now);
         } catch (error) {
           const errors = serviceErrors(error, t);
           if (!errors) throw error;

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isAppError } from '../../errors';
 import type { Audience } from '../../http/route-table';
+import { refuseUndrawnFields } from '../../http/validate';
 
 /** Who opens staff pages; who sends which event is still decided by the event table. */
 export const STAFF_PAGES: readonly Audience[] = ['officer', 'leader', 'admin'];
@@ -19,6 +20,7 @@ export const translatorOf = (res: Response): Translate => res.locals.t as Transl
  * message per field (the first problem of each), for the page to show next to the field.
  */
 export function checkForm<T extends z.ZodType>(schema: T, body: unknown, t: Translate): { data: z.output<T>; errors?: undefined } | { data?: undefined; errors: FieldErrors } {
+  if (schema instanceof z.ZodObject) refuseUndrawnFields(body, Object.keys(schema.shape), t);
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return { data: parsed.data };
   const errors: FieldErrors = {};
