@@ -2,12 +2,13 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody } from '../http/validate';
 import { issueAccessToken, revokeAccessToken } from './access-token.service';
 import { requestLimit } from '../http/rate-limit';
 import type { SignInOptions } from './sign-in-policy';
 
-const issueTokenSchema = z.object({
+// Strict like every API body: an unknown key is refused by name, never dropped.
+const issueTokenSchema = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(100).default('API token'),
@@ -32,7 +33,7 @@ export function authRoutes(deps: { now: () => Date } & Partial<SignInOptions>): 
       allow: ['public'],
       before: [tokenLimit],
       async handler(req, res) {
-        const input = { ...parseInput(issueTokenSchema, req.body), ip: req.ip };
+        const input = { ...parseBody(req, issueTokenSchema), ip: req.ip };
         const issued = await issueAccessToken(input, deps.now(), signInOptions).catch((error: unknown) => {
           throw inCallersWords(error, res);
         });
