@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { listConferences, listExports, requestExport } from '../dialogue';
 import { currentActor, type RouteDefinition } from '../http/route-table';
-import { parseInput } from '../http/validate';
+import { parseBody } from '../http/validate';
 
 const DEPARTMENT = ['officer', 'leader'] as const;
-const exportFormSchema = z.object({ format: z.enum(['docx', 'xlsx', 'pdf']), locale: z.enum(['vi', 'en']).default('vi') });
+// Strict: the page draws these names only, so any other is refused by name.
+const exportFormSchema = z.strictObject({ format: z.enum(['docx', 'xlsx', 'pdf']), locale: z.enum(['vi', 'en']).default('vi') });
 
 /** The dialogue conference page: each conference with one-click DOCX / XLSX / PDF briefings and their progress. */
 export function conferencePages(deps: { now: () => Date }): RouteDefinition[] {
@@ -24,7 +25,7 @@ export function conferencePages(deps: { now: () => Date }): RouteDefinition[] {
       path: '/conferences/:id/exports',
       allow: DEPARTMENT,
       async handler(req, res) {
-        const input = parseInput(exportFormSchema, req.body ?? {});
+        const input = parseBody(req, exportFormSchema);
         await requestExport(currentActor(req), String(req.params.id), input, deps.now());
         res.redirect(303, `/conferences#conference-${String(req.params.id)}`);
       },

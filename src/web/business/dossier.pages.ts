@@ -6,14 +6,15 @@ import { uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../
 import { isAppError } from '../../errors';
 import { STATUS_BY_CODE } from '../../http/problem-details';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
-import { parseInput } from '../../http/validate';
+import { parseBody } from '../../http/validate';
 import { dataSummary } from './dossier-data-summary';
 import { dossierProgress } from '../dossier-progress';
 import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
 import { APPLICANT_PAGES, BUSINESS_FLASHES } from './page-helpers';
 import { flashOf } from '../flash';
 
-const eventFormSchema = z.object({
+// Strict: the page draws these names only, so any other comes from a crafted request and is refused by name.
+const eventFormSchema = z.strictObject({
   type: z.enum(APPLICANT_EVENTS),
   reason: z.string().trim().max(2000).optional(),
   confirmed: z.literal('yes').optional(),
@@ -72,7 +73,7 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
       allow: APPLICANT_PAGES,
       async handler(req, res) {
         const id = String(req.params.id);
-        const form = parseInput(eventFormSchema, req.body ?? {});
+        const form = parseBody(req, eventFormSchema);
         // Withdrawing cannot be undone: without the confirmation page's answer, ask first.
         if (form.type === 'WITHDRAW' && form.confirmed !== 'yes') return res.redirect(303, `/my/dossiers/${id}/withdraw`);
         const payload = form.type === 'WITHDRAW' && form.reason ? { reason: form.reason } : undefined;
