@@ -60,6 +60,12 @@ describe('strict input: refused by name, nothing stored', () => {
     expect(await dossierCount()).toBe(before);
   });
 
+  it('when a body nests 99,000 arrays (just under the size limit), then 400, not a crash', async () => {
+    const res = await postJson('/api/v1/applications', `{"type":"epr","title":"EPR bao bì","data":{"note":${'['.repeat(99_000)}${']'.repeat(99_000)}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+  });
+
   it('when a body, its data or a product line carries an unknown key, then 400 names each, in the caller\'s language', async () => {
     const body = { type: 'epr', title: 'EPR bao bì', colour: 'green', data: { ...EPR_DATA, note: 'x', productLines: [{ productCode: 'packaging_rigid_pet', placedOnMarketKg: 1, weight: 2 }] } };
     const vi = await request(app).post('/api/v1/applications?lang=vi').set('Authorization', bearer(business)).send(body);
