@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_MAIL_OUTBOX_DIR, listMailProblems, listOutboxMail, resendFailedMail } from '../notifications';
 import { currentActor, type RouteDefinition } from '../http/route-table';
+import { refuseUndrawnFields } from '../http/validate';
 import { isAppError } from '../errors';
 import { ADMIN_PAGES, flashOf, translatorOf } from './staff/staff-helpers';
 
@@ -34,8 +35,9 @@ export function adminMailPages(deps: { now: () => Date; mailOutboxDir?: string }
       path: '/admin/mail/resend',
       allow: ADMIN_PAGES,
       async handler(req, res) {
-        const form = resendForm.safeParse(req.body ?? {});
         const t = translatorOf(res);
+        refuseUndrawnFields(req.body, Object.keys(resendForm.shape), t);
+        const form = resendForm.safeParse(req.body ?? {});
         if (!form.success) return renderMailPage(req, res, outboxDir, { pageError: t('adminMail.errors.noJob') }, 400);
         try {
           const { created } = await resendFailedMail(form.data.job, currentActor(req), deps.now());

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { WORKFLOW_STATES, WORKFLOW_TYPES } from '../../../workflows/workflow-types';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
+import { refuseUndrawnFields } from '../../http/validate';
 import { IndustrialComplexModel } from '../../organizations';
 import { flashOf, safeReturn, serviceErrors, STAFF_PAGES, translatorOf } from './staff-helpers';
 import { assignableOfficers, assignDossier, workQueue, type QueueFilters } from './work-queue';
@@ -67,6 +68,7 @@ export function officerQueuePages(deps: { now: () => Date }): RouteDefinition[] 
       allow: ['officer', 'leader'],
       async handler(req, res) {
         const actor = currentActor(req);
+        refuseUndrawnFields(req.body, Object.keys(assignSchema.shape), translatorOf(res));
         const form = assignSchema.safeParse(req.body ?? {});
         const returnTo = safeReturn(form.data?.returnTo, '/officer/queue');
         if (!form.success) return res.redirect(303, returnTo);
