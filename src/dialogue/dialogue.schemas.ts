@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { CONFERENCE_STATUSES } from './conference.model';
 import { PETITION_STATUSES, PETITION_TOPICS } from './petition-topics';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'an invalid date');
+// Conferences and their reporting scopes fall in the PGI's years: none before 2020, and 2050 (the net-zero
+// year, as for dossiers) is beyond any plan; a date outside is a typo. 'YYYY-MM-DD' strings compare in order.
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'an invalid date')
+  .refine((s) => s >= '2020-01-01' && s <= '2050-12-31', 'a date from 2020-01-01 to 2050-12-31');
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'an id');
 
 const conferenceFields = {

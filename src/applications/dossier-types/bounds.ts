@@ -9,6 +9,8 @@ export const BOUNDS = {
   /** EPR obligations start with reporting year 2024 (Decree 05/2025); 2050 is Viet Nam's net-zero year
    *  (Decision 896/QD-TTg): no report or plan of ours reaches past it, so a later year is a typo. */
   eprYear: { min: 2024, max: 2050 },
+  /** Eco-park and eco-enterprise criteria date from Decree 35/2022 (in force 2022); same upper year as above. */
+  assessmentDate: { from: '2022-01-01', to: '2050-12-31' },
   /** GHG inventories reach back to the 2010 base year of the national inventory; same upper year as above. */
   ghgYear: { min: 2010, max: 2050 },
   /** 1,000,000 t of one product line in a year: Viet Nam's whole plastic consumption is about 9 Mt a year,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateEcoCriteria } from '../calculators/eco-criteria.calculator';
+import { BOUNDS } from './bounds';
 import type { DossierTypeDefinition } from './dossier-type';
 
 // Strict: an unknown key is refused, not dropped. Evidence is a percentage or yes/no, so 0–100 is its range.
@@ -9,7 +10,8 @@ const greenTransformationDataSchema = z
     /** Criterion id → yes/no or a percentage, the applicant's self-assessment against Decree 35/2022 Art 37. */
     evidence: z.record(z.string().regex(/^[a-z0-9_]{1,60}$/), z.union([z.boolean(), z.number().min(0).max(100)])),
     transformationPlanSummary: z.string().trim().max(5000),
-    assessmentDate: z.iso.date(),
+    // 'YYYY-MM-DD' strings compare in calendar order.
+    assessmentDate: z.iso.date().refine((d) => d >= BOUNDS.assessmentDate.from && d <= BOUNDS.assessmentDate.to, `a date from ${BOUNDS.assessmentDate.from} to ${BOUNDS.assessmentDate.to}`),
   })
   .partial();
 
