@@ -6,7 +6,7 @@ mongoose.set('strictQuery', true);
 
 export interface DatabaseConnection {
   readonly connection: mongoose.Connection;
-  /** Whether the driver currently sees a usable server; false means requests should be refused at once. */
+  /** False when the database is known to be down, so requests are refused at once (503) instead of waiting. */
   isAvailable(): boolean;
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -16,12 +16,14 @@ export interface DatabaseConnection {
  * Connects the process-wide mongoose connection (models are registered on it). `dbName` overrides the
  * database named in the URI, which lets each test suite use a database of its own.
  */
-export async function connectDatabase(uri: string, options: { dbName?: string; startTimeoutMs?: number } = {}): Promise<DatabaseConnection> {
-  await connectWithRetry(uri, options.dbName, options.startTimeoutMs ?? 30_000);
+export async function connectDatabase(uri: string, options: { dbName?: string; startTimeoutMs?: number; singleNode?: boolean } = {}): Promise<DatabaseConnection> {
+  await connectWithRetry(uri, options, options.startTimeoutMs ?? 30_000);
   const connection = mongoose.connection;
   return {
     connection,
-    isAvailable: () => connection.readyState === mongoose.ConnectionStates.connected,
+    // The driver's own view flickers under load (a slow heartbeat marks the server unknown for a moment), so it
+    // refuses nothing here; the embedded database's supervisor knows for certain and refines this.
+    isAvailable: () => true,
     async ping(timeoutMs = 1000) {
       const db = connection.db;
       if (!db || connection.readyState !== mongoose.ConnectionStates.connected) {
@@ -44,21 +46,22 @@ export async function connectDatabase(uri: string, options: { dbName?: string; s
 }
 
 /**
- * While the database is down a request must fail within a second (503), not wait: commands are not buffered,
- * server selection gives up after 0.5 s (a read in flight when the server died is retried once, so it waits
- * that long), and the driver checks the server every second, so a restarted database is seen again within
- * about a second. Only the first connection waits longer (a database that
- * starts with the app).
+ * While the database is down a request must fail fast (503), not wait: commands are not buffered, and on a
+ * single node (the embedded database) a read in flight when the server died is not retried, since there is no
+ * other server to retry on, only a wait. Server selection waits up to 5 s, so a busy machine or a replica-set
+ * election does not turn into errors; the driver checks the server every second, so a restarted database is
+ * seen again within about a second. Only the first connection waits longer (a database starting with the app).
  */
-async function connectWithRetry(uri: string, dbName: string | undefined, startTimeoutMs: number): Promise<void> {
+async function connectWithRetry(uri: string, options: { dbName?: string; singleNode?: boolean }, startTimeoutMs: number): Promise<void> {
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     try {
       await mongoose.connect(uri, {
-        dbName,
+        dbName: options.dbName,
         bufferCommands: false,
-        serverSelectionTimeoutMS: 500,
+        serverSelectionTimeoutMS: 5000,
         heartbeatFrequencyMS: 1000,
+        ...(options.singleNode ? { retryReads: false, retryWrites: false } : {}),
         // Indexes are created explicitly by ensureIndexes() at start, not lazily at first use.
         autoIndex: false,
       });

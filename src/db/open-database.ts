@@ -26,7 +26,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     embedded = await superviseEmbeddedFerretDb({ dataDir: options.dataDir, port: options.embeddedPort, logger: options.logger });
     uri = `${embedded.uri}${EMBEDDED_DB_NAME}`;
   }
-  const connected = await connectDatabase(uri);
+  const connected = await connectDatabase(uri, { singleNode: Boolean(embedded) });
   // The supervisor sees the child's exit before the driver does: requests are refused from that moment on.
   const database: DatabaseConnection = { ...connected, isAvailable: () => connected.isAvailable() && (embedded?.isUp() ?? true) };
   return {

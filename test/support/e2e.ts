@@ -59,10 +59,11 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
 export function useE2eServer(): { server: () => RunningApplication; browser: () => Browser } {
   let server: RunningApplication | undefined;
   let browser: Browser | undefined;
+  // The server seeds the demo history on start (about 10 s on a quiet machine, several times that on a busy one).
   beforeAll(async () => {
     server = await startE2eServer();
     browser = await launchBrowser();
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

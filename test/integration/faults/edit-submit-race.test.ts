@@ -102,5 +102,5 @@ describe('fault: data edits racing SUBMIT', () => {
     // The race is real: some submissions won, and some edits landed before them.
     expect(figures.submitsAcknowledged).toBeGreaterThan(0);
     expect(figures.editsAcknowledged).toBeGreaterThan(0);
-  }, 400_000);
+  }, 900_000);
 });

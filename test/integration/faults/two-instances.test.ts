@@ -82,7 +82,7 @@ describe('fault: two app instances on one database', () => {
 
     const count = (status: number) => outcomes.filter((o) => o.status === status).length;
     console.log(
-      `two instances: ${outcomes.length} racing events → ${count(201)} won, ${count(409)} answered 409, ${outcomes.length - count(201) - count(409)} other; ` +
+      `two instances: ${outcomes.length} racing events → ${count(201)} won, ${count(409)} answered 409, ${outcomes.length - count(201) - count(409)} other ${JSON.stringify(outcomes.filter((o) => o.status !== 201 && o.status !== 409).map((o) => o.status))}; ` +
         `duplicate winners ${duplicateWinners}, chain gaps ${chainBreaks}, caches behind ${lagging}; ${JOBS} jobs → ${claims.length} claims ` +
         `(${[...byInstance.values()].join(' + ')} by instance), ${completions.filter((c) => c.outcome === 'done').length} done`,
     );

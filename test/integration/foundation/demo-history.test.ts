@@ -81,5 +81,5 @@ describe('the demo history', () => {
     // Figures move between quarters.
     expect(new Set(series('c1_renewable_capacity_kwp')).size).toBeGreaterThanOrEqual(4);
     expect(new Set(series('c4_average_processing_working_days')).size).toBeGreaterThanOrEqual(3);
-  });
+  }, 180_000);
 });
