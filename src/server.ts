@@ -12,6 +12,7 @@ import {
   registerOutboxDeliverer,
 } from './applications/outbox-dispatch';
 import { repairPendingSyncs } from './applications/dossier-cache';
+import { startDossierReadModel } from './applications/read-model/read-model-start';
 import { pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
@@ -84,6 +85,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   // Caches a crash left behind their log are caught up before the app listens, so /readyz 200 means none lag.
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
+  const readModel = await startDossierReadModel((fields, message) => logger.info(fields, message));
+  logger.info(readModel, 'dossier directory loaded');
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

@@ -1,8 +1,7 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { allowedEvents, initialSnapshot } from '../../workflows/evaluate';
 import { getWorkflow, latestVersion } from '../../workflows/registry';
-import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
 import { recordAudit } from '../audit';
 import { canReadDossier, EVENT_PERMISSIONS, type Actor } from '../auth';
 import { allocateSequence } from '../db';
@@ -10,10 +9,17 @@ import { forbidden, notFound, UNKNOWN_FIELD_MESSAGE, validationFailed, zodFieldE
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './application.schemas';
 import { GENESIS_HASH } from './audit-chain';
+import { clearPendingSync, markPendingSync } from './dossier-cache';
 import { NO_DEADLINES } from './dossier-clock';
+import { dossierEventId } from './dossier-event.model';
+import { writeSummary } from './read-model/dossier-directory';
+import { summaryFromRecord } from './read-model/dossier-summary';
 import { dossierIsEditable, editDossier } from './dossier-changes';
 import { assessDossier } from './dossier-facts';
 import { DOSSIER_TYPES } from './dossier-types';
+import { findDossierSummaries, listOrder, presentDossier, type DossierFilter } from './read-model/dossier-reads';
+
+export { presentDossier };
 
 const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
 
@@ -44,6 +50,8 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
   const draft = { _id, type: input.type, organizationId: actor.organizationId, data: parsed.data };
   const { results } = await assessDossier(draft, now);
 
+  // A crash between the document and its summary leaves the marker, and the repair writes the summary.
+  const marker = await markPendingSync(String(_id), dossierEventId(String(_id), 0));
   await ApplicationModel.create({
     ...draft,
     code,
@@ -58,8 +66,11 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
     results,
     deadlines: NO_DEADLINES,
   });
+  const created = await loadReadableDossier(actor, String(_id));
+  await writeSummary(summaryFromRecord(created));
+  clearPendingSync(marker);
   await recordAudit({ at: now, actor, action: 'dossier.created', target: { kind: 'dossier', id: String(_id), label: code } });
-  return loadReadableDossier(actor, String(_id));
+  return created;
 }
 
 /** Edits a draft or a dossier under supplementation: one log entry (dossier-changes.ts), then the fresh view. */
@@ -81,50 +92,16 @@ export async function describeApplication(actor: Actor, id: string, now: Date) {
   return { ...presentDossier(dossier, now), data: dossier.data, results: assessment.results, requiredDocumentsMissing: assessment.requiredDocumentsMissing, allowedActions: actions, editable: dossierIsEditable(dossier) };
 }
 
-export function presentDossier(dossier: ApplicationRecord, now: Date) {
-  const deadlines = dossier.deadlines as { currentDueAt?: Date | null; originalDueAt?: Date; overdue?: boolean };
-  const processing = (PROCESSING_STATES as readonly string[]).includes(dossier.state);
-  const overdue = processing && (Boolean(deadlines.overdue) || (deadlines.currentDueAt ? new Date(deadlines.currentDueAt) < now : false));
-  return {
-    id: String(dossier._id),
-    code: dossier.code,
-    type: dossier.type,
-    title: dossier.title,
-    state: dossier.state,
-    organizationId: String(dossier.organizationId),
-    industrialComplexCode: dossier.industrialComplexCode,
-    workflow: dossier.workflow,
-    sequence: dossier.sequence,
-    deadlines: dossier.deadlines,
-    overdue,
-    submittedAt: dossier.submittedAt,
-    decidedAt: dossier.decidedAt,
-    createdAt: dossier.createdAt,
-  };
-}
-
-/** Queue and "my dossiers": applicants see only their organization's; overdue and soonest-due first. */
+/** The API list and "my dossiers": applicants see only their organization's; open dossiers first, most urgent first. */
 export async function listApplications(actor: Actor, query: ListApplicationsQuery, now: Date) {
-  const filter: Record<string, unknown> = {};
-  if (actor.kind === 'user' && isApplicant(actor)) filter.organizationId = actor.organizationId;
-  if (query.type) filter.type = query.type as WorkflowType;
-  if (query.state) filter.state = query.state;
-  if (query.ic) filter.industrialComplexCode = query.ic;
-  if (query.overdue !== undefined) {
-    // Operators we write ourselves are marked trusted; sanitizeFilter would neutralise them otherwise.
-    const late = {
-      state: trusted({ $in: PROCESSING_STATES }),
-      $or: [{ 'deadlines.overdue': true }, { 'deadlines.currentDueAt': trusted({ $lt: now }) }],
-    };
-    Object.assign(filter, query.overdue ? late : { $nor: [late] });
-  }
-  const [total, items] = await Promise.all([
-    ApplicationModel.countDocuments(filter),
-    ApplicationModel.find(filter)
-      .sort({ 'deadlines.currentDueAt': 1, createdAt: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<ApplicationRecord[]>(),
-  ]);
-  return { total, page: query.page, pageSize: query.pageSize, items: items.map((d) => presentDossier(d, now)) };
+  const filter: DossierFilter = {
+    ...(actor.kind === 'user' && isApplicant(actor) ? { organizationId: actor.organizationId ?? '' } : {}),
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.ic ? { industrialComplexCode: query.ic } : {}),
+    ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+  };
+  const found = (await findDossierSummaries(filter, now)).sort(listOrder(now));
+  const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return { total: found.length, page: query.page, pageSize: query.pageSize, items: items.map((d) => presentDossier(d, now)) };
 }

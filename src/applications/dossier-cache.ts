@@ -4,6 +4,9 @@ import type { WorkflowState } from '../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { DossierDeadlines } from './dossier-clock';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
+import { writeSummary } from './read-model/dossier-directory';
+import { DossierSummaryModel } from './read-model/dossier-summary.model';
+import { SUMMARY_IDENTITY, summaryFromRecord, summaryOf, type SummaryIdentity } from './read-model/dossier-summary';
 
 /**
  * Everything the dossier document caches from its latest log entry. Entries logged before data edits and
@@ -64,13 +67,15 @@ function cachedFields(head: LogHead): { set: Record<string, unknown>; unset: Rec
   return { set, unset };
 }
 
-/** The cache sync is the dossier document's only writer (DESIGN: one writer per document). */
+/** The cache sync is the only writer of the dossier document and of its summary (DESIGN: one writer per document). */
 async function writeCache(dossierId: string, head: LogHead): Promise<void> {
   const { set, unset } = cachedFields(head);
   // `data` is declared on each type's discriminator, not on the base model, whose strict mode would drop it.
-  const dossier = await ApplicationModel.findById(dossierId, { type: 1 }).lean<Pick<ApplicationRecord, 'type'>>();
-  const typedModel = (dossier && ApplicationModel.discriminators?.[dossier.type]) || ApplicationModel;
+  const dossier = await ApplicationModel.findById(dossierId, SUMMARY_IDENTITY).lean<SummaryIdentity>();
+  if (!dossier) return;
+  const typedModel = ApplicationModel.discriminators?.[dossier.type] || ApplicationModel;
   await typedModel.updateOne({ _id: dossierId }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+  await writeSummary(summaryOf(dossierId, dossier, head));
 }
 
 /**
@@ -120,29 +125,38 @@ export async function repairPendingSyncs(): Promise<number> {
   const markers = await PendingSyncModel.find({}, { dossierId: 1, at: 1 }).lean();
   let repaired = 0;
   for (const dossierId of new Set(markers.map((m) => m.dossierId).filter((id): id is string => Boolean(id)))) {
-    const dossier = await ApplicationModel.findById(dossierId, { sequence: 1 }).lean();
-    if (!dossier) continue;
-    const head = await latestEntry(dossierId, dossier.sequence);
-    if (head && head.sequence > dossier.sequence) {
-      await syncCache(dossierId, head);
-      repaired++;
-    }
+    if (await repairDossier(dossierId)) repaired++;
   }
   const settled = markers.filter((m) => !m.at || Date.now() - m.at.getTime() > IN_FLIGHT_MS).map((m) => m._id);
   if (settled.length > 0) await PendingSyncModel.deleteMany({ _id: trusted({ $in: settled }) });
   return repaired;
 }
 
-/** A full rebuild check (every dossier against its log), for an administrator after a restore from backup. */
+type RepairRecord = SummaryIdentity & Pick<ApplicationRecord, '_id' | 'state' | 'sequence' | 'deadlines' | 'submittedAt' | 'decidedAt'>;
+const REPAIR_FIELDS = { ...SUMMARY_IDENTITY, state: 1, sequence: 1, deadlines: 1, submittedAt: 1, decidedAt: 1 } as const;
+
+/** Catches a dossier's document up with its log, and its summary up with the document; true if either lagged. */
+async function repairDossier(dossierId: string, known?: RepairRecord): Promise<boolean> {
+  const dossier = known ?? (await ApplicationModel.findById(dossierId, REPAIR_FIELDS).lean<RepairRecord>());
+  if (!dossier) return false;
+  const head = await latestEntry(dossierId, dossier.sequence);
+  if (head && head.sequence > dossier.sequence) {
+    await syncCache(dossierId, head);
+    return true;
+  }
+  const summary = await DossierSummaryModel.findById(dossierId, { sequence: 1 }).lean();
+  if (summary && summary.sequence >= dossier.sequence) return false;
+  await writeSummary(summaryFromRecord(dossier));
+  return true;
+}
+
+/**
+ * A full rebuild check (every dossier against its log, every summary against its dossier), for an
+ * administrator after a restore from backup, and at start when the summaries were never built.
+ */
 export async function repairLaggingCaches(): Promise<number> {
   let repaired = 0;
-  const dossiers = await ApplicationModel.find({}, { sequence: 1 }).lean();
-  for (const dossier of dossiers) {
-    const head = await latestEntry(String(dossier._id), dossier.sequence);
-    if (head && head.sequence > dossier.sequence) {
-      await syncCache(String(dossier._id), head);
-      repaired++;
-    }
-  }
+  const dossiers = await ApplicationModel.find({}, REPAIR_FIELDS).lean<RepairRecord[]>();
+  for (const dossier of dossiers) if (await repairDossier(String(dossier._id), dossier)) repaired++;
   return repaired;
 }

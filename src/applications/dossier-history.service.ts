@@ -1,9 +1,10 @@
 import type { Actor } from '../auth';
 import { notFound } from '../errors';
-import { ApplicationModel, type ApplicationRecord } from './application.model';
+import { ApplicationModel } from './application.model';
 import { findBrokenLink } from './audit-chain';
 import { loadReadableDossier } from './application.service';
-import { DossierEventModel } from './dossier-event.model';
+import { DossierEventModel, dossierEventId } from './dossier-event.model';
+import { dossierIdOfCode, dossierSummary } from './read-model/dossier-reads';
 
 type StoredEntry = Record<string, unknown> & { _id: string; sequence: number; prevHash: string; hash: string; at: Date; dossierId: unknown };
 
@@ -13,14 +14,32 @@ function hashedContent(entry: StoredEntry): Record<string, unknown> {
   return { ...content, dossierId: String(entry.dossierId), at: entry.at.toISOString() };
 }
 
-export async function readLog(dossierId: string): Promise<StoredEntry[]> {
-  return DossierEventModel.find({ dossierId }).sort({ sequence: 1 }).lean<StoredEntry[]>();
+const READ_BATCH = 32;
+
+/**
+ * The log of a dossier, read by its known keys `<dossier>:<seq>` (1 … the cached sequence, then onwards
+ * while entries exist, for a cache a crash left behind): lookups by `_id` cost what the log holds, however
+ * large the collection grows. MongoDB and FerretDB: the `_id` index.
+ */
+export async function readLog(dossierId: string, knownSequence?: number): Promise<StoredEntry[]> {
+  const cached = knownSequence ?? (await ApplicationModel.findById(dossierId, { sequence: 1 }).lean<{ sequence: number }>())?.sequence ?? 0;
+  const entries: StoredEntry[] = [];
+  for (let first = 1; first <= cached; first += READ_BATCH) {
+    const keys = Array.from({ length: Math.min(READ_BATCH, cached - first + 1) }, (_, i) => dossierEventId(dossierId, first + i));
+    const batch = await Promise.all(keys.map((key) => DossierEventModel.findById(key).lean<StoredEntry>()));
+    for (const entry of batch) if (entry) entries.push(entry);
+  }
+  for (let sequence = cached + 1; ; sequence++) {
+    const entry = await DossierEventModel.findById(dossierEventId(dossierId, sequence)).lean<StoredEntry>();
+    if (!entry) return entries;
+    entries.push(entry);
+  }
 }
 
 /** The timeline of a dossier with the audit chain checked: `chain.intact` is false if any entry was altered. */
 export async function dossierHistory(actor: Actor, id: string) {
   const dossier = await loadReadableDossier(actor, id);
-  const entries = await readLog(String(dossier._id));
+  const entries = await readLog(String(dossier._id), dossier.sequence);
   const brokenAt = findBrokenLink(entries.map((e) => ({ sequence: e.sequence, prevHash: e.prevHash, hash: e.hash, content: hashedContent(e) })));
   return {
     code: dossier.code,
@@ -42,7 +61,8 @@ export async function dossierHistory(actor: Actor, id: string) {
 export async function publicDossierStatus(code: string) {
   const normalized = code.trim().toUpperCase();
   if (!/^HP-[A-Z]{2,4}-\d{4}-\d{6}$/.test(normalized)) throw notFound(`Dossier ${code}`);
-  const dossier = await ApplicationModel.findOne({ code: normalized }).lean<ApplicationRecord>();
+  const id = await dossierIdOfCode(normalized);
+  const dossier = id ? await dossierSummary(id) : undefined;
   if (!dossier || dossier.state === 'draft') throw notFound(`Dossier ${code}`);
   const deadlines = dossier.deadlines as { originalDueAt?: Date; currentDueAt?: Date | null };
   return {

@@ -8,6 +8,7 @@ import { NO_DEADLINES, type DossierDeadlines } from './dossier-clock';
 import { clearPendingSync, latestEntry, markPendingSync, syncCache, type DossierCache, type LogHead } from './dossier-cache';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 import type { OutboxMessage } from './outbox';
+import { dropOutboxMarker, markOutboxPending } from './outbox-markers';
 
 /** A dossier as its log says it is now, and the log head it was read from. */
 export interface CurrentDossier {
@@ -93,9 +94,11 @@ export async function appendEntry(dossierId: string, head: LogHead, entry: NewEn
   const content = { _id: entryId, dossierId, sequence, event: entry.event, actor: actorRecord(entry.actor), from: entry.from, to: entry.to, at: entry.event.at, comment: entry.comment, after: entry.after, outbox: entry.outbox };
   const hash = hashEntry(content, head.hash);
   const marker = await markPendingSync(dossierId, entryId);
+  const outboxMarker = entry.outbox.length > 0 ? await markOutboxPending(entryId) : undefined;
   const inserted = await insertIfAbsent(DossierEventModel, { ...content, prevHash: head.hash, hash });
   if (!inserted) {
     clearPendingSync(marker);
+    if (outboxMarker) dropOutboxMarker(outboxMarker);
     throw conflict('Another change to this dossier was saved first. Reload it and try again.', { sequence });
   }
   await syncCache(dossierId, { sequence, hash, after: entry.after });

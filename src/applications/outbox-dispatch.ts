@@ -11,6 +11,7 @@ import { CertificateModel, issueCertificate, revokeCertificate } from '../certif
 import { OrganizationModel } from '../organizations';
 import { DossierEventModel } from './dossier-event.model';
 import { consultedAgenciesOf, type OutboxMessage } from './outbox';
+import { clearOutboxMarkers, markOutboxPending, OUTBOX_MARKER_IN_FLIGHT_MS, pendingOutboxMarkers, removeOutboxMarkers } from './outbox-markers';
 
 /**
  * One document per delivered outbox message: the insert makes each delivery happen once. It is written only
@@ -74,6 +75,28 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
  * the maintenance sweep). One entry that fails does not hold up the others; it is tried again next sweep.
  */
 export async function dispatchPendingOutbox(logger?: Pick<Logger, 'warn'>): Promise<number> {
+  const markers = await pendingOutboxMarkers();
+  let delivered = 0;
+  for (const entryId of new Set(markers.map((marker) => marker.entryId).filter((id): id is string => Boolean(id)))) {
+    try {
+      if (!(await DossierEventModel.exists({ _id: entryId }))) {
+        // The entry was never inserted (a lost race or a crash before it): drop its settled markers.
+        await removeOutboxMarkers(markers.filter((m) => m.entryId === entryId && (!m.at || Date.now() - m.at.getTime() > OUTBOX_MARKER_IN_FLIGHT_MS)).map((m) => m._id));
+        continue;
+      }
+      delivered += await dispatchOutbox(entryId);
+    } catch (error) {
+      logger?.warn({ err: error, entryId }, 'outbox messages not delivered yet; the next sweep tries again');
+    }
+  }
+  return delivered;
+}
+
+/**
+ * Every log entry that has outbox messages, delivered where not yet: once per installation, for entries
+ * logged before the markers existed (start-up runs it through the read-model upgrades).
+ */
+export async function dispatchEveryOutbox(logger?: Pick<Logger, 'warn'>): Promise<number> {
   const kinds = [...new Set([...Object.keys(deliverers), ...registered.keys()])];
   const entries = await DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { _id: 1 }).lean();
   let delivered = 0;
@@ -81,7 +104,8 @@ export async function dispatchPendingOutbox(logger?: Pick<Logger, 'warn'>): Prom
     try {
       delivered += await dispatchOutbox(entry._id);
     } catch (error) {
-      logger?.warn({ err: error, entryId: entry._id }, 'outbox messages not delivered yet; the next sweep tries again');
+      logger?.warn({ err: error, entryId: entry._id }, 'outbox messages not delivered yet');
+      await markOutboxPending(entry._id);
     }
   }
   return delivered;
@@ -119,6 +143,7 @@ export async function dispatchOutbox(entryId: string, known?: readonly OutboxMes
     if (await insertIfAbsent(OutboxDeliveryModel, { _id: message.id, kind: message.kind, deliveredAt: new Date() })) delivered++;
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} outbox message(s) of ${entryId} not delivered`);
+  await clearOutboxMarkers(entryId);
   return delivered;
 }
 

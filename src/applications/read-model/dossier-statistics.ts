@@ -1,7 +1,6 @@
-import { trusted } from 'mongoose';
 import { PROCESSING_STATES, WORKFLOW_TYPES, type WorkflowType } from '../../../workflows/workflow-types';
-import { ApplicationModel } from '../../applications/application.model';
 import { localDateOf, workingDaysBetween, type WorkingCalendar } from '../../calendar';
+import { findDossierSummaries } from './dossier-reads';
 
 interface StatRecord {
   type: WorkflowType;
@@ -103,9 +102,6 @@ export function computeStatistics(records: readonly StatRecord[], year: number, 
 }
 
 export async function dossierStatistics(year: number, now: Date, calendar: WorkingCalendar): Promise<DossierStatistics> {
-  const records = await ApplicationModel.find(
-    { submittedAt: trusted({ $gte: yearStart(year), $lt: yearStart(year + 1) }) },
-    { type: 1, state: 1, submittedAt: 1, decidedAt: 1, deadlines: 1 },
-  ).lean<StatRecord[]>();
+  const records = await findDossierSummaries({ submittedFrom: yearStart(year), submittedBefore: yearStart(year + 1) }, now);
   return computeStatistics(records, year, now, calendar);
 }

@@ -3,7 +3,11 @@ import { sendEvent } from '../../applications/send-event';
 import type { WorkingCalendar } from '../../calendar';
 import { isAppError } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
-import { BULK_DECISIONS, decisionQueue, type BulkDecision, type DecisionItem } from './decision-queue';
+import { decisionQueue, type DecisionItem } from '../../applications';
+
+/** Decisions a leader can take on several dossiers at once. */
+const BULK_DECISIONS = ['APPROVE', 'REJECT', 'RETURN_FOR_REVIEW'] as const;
+type BulkDecision = (typeof BULK_DECISIONS)[number];
 import { refusalReasons } from './dossier-review';
 import { LEADER_PAGES, linesOf, listOf, translatorOf, type FieldErrors, type Translate } from './staff-helpers';
 

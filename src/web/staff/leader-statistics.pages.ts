@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDateOf, type WorkingCalendar } from '../../calendar';
 import type { RouteDefinition } from '../../http/route-table';
 import { translatorOf } from './staff-helpers';
-import { dossierStatistics } from './statistics';
+import { dossierStatistics } from '../../applications';
 import { barChart } from './svg-chart';
 
 const FIRST_YEAR = 2024;

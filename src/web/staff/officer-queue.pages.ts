@@ -4,8 +4,9 @@ import { WORKFLOW_STATES, WORKFLOW_TYPES } from '../../../workflows/workflow-typ
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { refuseUndrawnFields } from '../../http/validate';
 import { IndustrialComplexModel } from '../../organizations';
-import { flashOf, safeReturn, serviceErrors, STAFF_PAGES, translatorOf } from './staff-helpers';
-import { assignableOfficers, assignDossier, workQueue, type QueueFilters } from './work-queue';
+import { flashOf, safeReturn, serviceErrors, STAFF_PAGES, startOfLocalDay, translatorOf } from './staff-helpers';
+import { assignDossier, workQueue } from '../../applications';
+import { assignableOfficers } from '../../auth';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -27,9 +28,11 @@ const assignSchema = z.object({
 
 async function renderQueue(req: Request, res: Response, deps: { now: () => Date }, extra: Record<string, unknown> = {}, status = 200) {
   const actor = currentActor(req);
-  const filters = filtersSchema.parse(req.query) as QueueFilters;
+  const filters = filtersSchema.parse(req.query);
+  // "Due by" a day means before the next local day starts.
+  const dueBefore = filters.dueBefore ? new Date(startOfLocalDay(filters.dueBefore).getTime() + 86_400_000) : undefined;
   const [queue, officers, complexes] = await Promise.all([
-    workQueue(actor, filters, deps.now()),
+    workQueue(actor, { ...filters, dueBefore }, deps.now()),
     assignableOfficers(),
     IndustrialComplexModel.find({}, { code: 1, name: 1 }).sort({ code: 1 }).lean(),
   ]);

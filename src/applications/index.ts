@@ -1,0 +1,13 @@
+/**
+ * Dossiers: the one event path, the log, and the read services every page and report uses. Other rooms
+ * call these; the models stay inside.
+ */
+export { createApplication, describeApplication, listApplications, loadReadableDossier, presentDossier, updateApplication } from './application.service';
+export { dossierHistory, publicDossierStatus, readLog } from './dossier-history.service';
+export { assignDossier } from './dossier-changes';
+export { findDossierSummaries, isOverdueNow, byUrgency, listOrder, dossierSummary, dossierIdOfCode, type DossierFilter, type DossierHeader } from './read-model/dossier-reads';
+export { workQueue, decisionQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem, type DecisionItem } from './read-model/dossier-queues';
+export { dossierStatistics, computeStatistics, decidedOnTime, type DossierStatistics, type TypeFigures } from './read-model/dossier-statistics';
+export { configureDossierDirectory } from './read-model/dossier-directory';
+export { startDossierReadModel } from './read-model/read-model-start';
+export type { DossierSummary } from './read-model/dossier-summary.model';

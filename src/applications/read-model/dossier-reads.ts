@@ -1,0 +1,129 @@
+import { PROCESSING_STATES, type WorkflowState, type WorkflowType } from '../../../workflows/workflow-types';
+import { dossierDirectory } from './dossier-directory';
+import type { DossierSummary } from './dossier-summary.model';
+
+/** What a list shows of a dossier; the same shape for a summary and for a full dossier document. */
+export interface DossierHeaderSource {
+  _id: unknown;
+  code: string;
+  type: WorkflowType;
+  title: string;
+  state: WorkflowState;
+  organizationId: unknown;
+  industrialComplexCode?: string;
+  workflow: { id: string; version: number };
+  sequence: number;
+  deadlines: Record<string, unknown>;
+  submittedAt?: Date;
+  decidedAt?: Date;
+  createdAt: Date;
+}
+
+const isProcessing = (state: string) => (PROCESSING_STATES as readonly string[]).includes(state);
+const currentDueOf = (deadlines: Record<string, unknown>) => {
+  const due = deadlines.currentDueAt as Date | string | null | undefined;
+  return due ? new Date(due) : undefined;
+};
+
+/** The one reading of "overdue now": in processing, and marked overdue by the scheduler or past its due date. */
+export function isOverdueNow(dossier: Pick<DossierHeaderSource, 'state' | 'deadlines'>, now: Date): boolean {
+  if (!isProcessing(dossier.state)) return false;
+  const due = currentDueOf(dossier.deadlines);
+  return Boolean(dossier.deadlines.overdue) || (due ? due < now : false);
+}
+
+export function presentDossier(dossier: DossierHeaderSource, now: Date) {
+  return {
+    id: String(dossier._id),
+    code: dossier.code,
+    type: dossier.type,
+    title: dossier.title,
+    state: dossier.state,
+    organizationId: String(dossier.organizationId),
+    industrialComplexCode: dossier.industrialComplexCode,
+    workflow: dossier.workflow,
+    sequence: dossier.sequence,
+    deadlines: dossier.deadlines,
+    overdue: isOverdueNow(dossier, now),
+    submittedAt: dossier.submittedAt,
+    decidedAt: dossier.decidedAt,
+    createdAt: dossier.createdAt,
+  };
+}
+export type DossierHeader = ReturnType<typeof presentDossier>;
+
+export interface DossierFilter {
+  organizationId?: string;
+  type?: WorkflowType;
+  /** One state; without it `openOnly` or every state. */
+  state?: WorkflowState;
+  /** Only dossiers in processing (the officers' work). */
+  openOnly?: boolean;
+  industrialComplexCode?: string;
+  overdue?: boolean;
+  /** Due before this instant (current due date). */
+  dueBefore?: Date;
+  /** An assignee's user id, or null for "nobody yet". */
+  assigneeId?: string | null;
+  submittedFrom?: Date;
+  submittedBefore?: Date;
+}
+
+function matches(summary: DossierSummary, filter: DossierFilter, now: Date): boolean {
+  if (filter.organizationId !== undefined && summary.organizationId !== filter.organizationId) return false;
+  if (filter.type && summary.type !== filter.type) return false;
+  if (filter.state ? summary.state !== filter.state : filter.openOnly && !isProcessing(summary.state)) return false;
+  if (filter.industrialComplexCode && summary.industrialComplexCode !== filter.industrialComplexCode) return false;
+  if (filter.overdue !== undefined && isOverdueNow(summary, now) !== filter.overdue) return false;
+  if (filter.dueBefore) {
+    const due = currentDueOf(summary.deadlines);
+    if (!due || due >= filter.dueBefore) return false;
+  }
+  if (filter.assigneeId !== undefined && (summary.assigneeId ?? null) !== filter.assigneeId) return false;
+  const submitted = summary.submittedAt ? new Date(summary.submittedAt) : undefined;
+  if (filter.submittedFrom && (!submitted || submitted < filter.submittedFrom)) return false;
+  if (filter.submittedBefore && (!submitted || submitted >= filter.submittedBefore)) return false;
+  return true;
+}
+
+/** Every dossier summary matching the filter (from the in-memory directory; no read cap). */
+export async function findDossierSummaries(filter: DossierFilter, now: Date): Promise<DossierSummary[]> {
+  const directory = await dossierDirectory();
+  const found: DossierSummary[] = [];
+  for (const summary of directory.all()) if (matches(summary, filter, now)) found.push(summary);
+  return found;
+}
+
+/** Overdue first, then the soonest due; dossiers without a due date (clock paused, not received) last; then by code. */
+export function byUrgency(now: Date) {
+  return (a: DossierHeaderSource, b: DossierHeaderSource): number => {
+    const lateA = isOverdueNow(a, now);
+    const lateB = isOverdueNow(b, now);
+    if (lateA !== lateB) return lateA ? -1 : 1;
+    const da = currentDueOf(a.deadlines)?.getTime() ?? Number.POSITIVE_INFINITY;
+    const db = currentDueOf(b.deadlines)?.getTime() ?? Number.POSITIVE_INFINITY;
+    if (da !== db) return da - db;
+    return a.code.localeCompare(b.code);
+  };
+}
+
+/** Lists: dossiers in processing first, most urgent first; then the others, newest first. */
+export function listOrder(now: Date) {
+  const urgency = byUrgency(now);
+  return (a: DossierHeaderSource, b: DossierHeaderSource): number => {
+    const openA = isProcessing(a.state);
+    const openB = isProcessing(b.state);
+    if (openA !== openB) return openA ? -1 : 1;
+    if (openA) return urgency(a, b);
+    return new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || a.code.localeCompare(b.code);
+  };
+}
+
+/** The summary of one dossier by its id or readable code, as this process knows it. */
+export async function dossierSummary(id: string): Promise<DossierSummary | undefined> {
+  return (await dossierDirectory()).get(id);
+}
+
+export async function dossierIdOfCode(code: string): Promise<string | undefined> {
+  return (await dossierDirectory()).idOfCode(code);
+}
