@@ -39,6 +39,8 @@ export async function runSize(size: number, options: MeasureOptions & { rebuild:
   const scratch = scratchCopy(installation.dir);
   try {
     let app = await startApp(scratch, log);
+    // The first start is the one that pays for what the server does before /readyz; restarts find it done.
+    const startMs = app.startMs;
     let restarts = 0;
     try {
       const credentials: Partial<Record<Reader, Credentials>> = {
@@ -67,7 +69,7 @@ export async function runSize(size: number, options: MeasureOptions & { rebuild:
       }
       const sweepMs = await timeMaintenanceSweep(app.databaseUri, scratch);
       log(`  maintenance sweep: ${sweepMs.toFixed(0)} ms`);
-      return { size, buildMs, records: installation.report.records, startMs: app.startMs, restarts, sweepMs, floors, reads };
+      return { size, buildMs, records: installation.report.records, startMs, restarts, sweepMs, floors, reads };
     } finally {
       await app.stop();
     }
