@@ -13,6 +13,7 @@ import {
 } from './applications/outbox-dispatch';
 import { repairPendingSyncs } from './applications/dossier-cache';
 import { startDossierReadModel } from './applications/read-model/read-model-start';
+import { certificateDirectory } from './certificates';
 import { pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
@@ -86,7 +87,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
   const readModel = await startDossierReadModel((fields, message) => logger.info(fields, message));
-  logger.info(readModel, 'dossier directory loaded');
+  logger.info({ ...readModel, certificates: (await certificateDirectory()).size }, 'dossier and certificate directories loaded');
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

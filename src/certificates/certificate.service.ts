@@ -4,6 +4,7 @@ import type { Actor } from '../auth';
 import { allocateSequence, insertIfAbsent } from '../db';
 import { notFound } from '../errors';
 import { CERTIFICATE_VALIDITY } from './certificate-validity.data';
+import { certificateDirectory, certificateOfDossier, noteCertificateWritten } from './certificate-directory';
 import { CertificateModel, type CertificateRecord } from './certificate.model';
 
 /** Crockford base32 without look-alikes (no I, L, O, U): easy to read out and type from a printed page. */
@@ -33,8 +34,8 @@ export interface IssueInput {
 
 /** Issues the dossier's certificate once: a second call (a retried outbox message) returns the first. */
 export async function issueCertificate(input: IssueInput): Promise<CertificateRecord> {
-  const existing = await CertificateModel.findOne({ dossierId: input.dossierId }).lean<CertificateRecord>();
-  if (existing) return existing;
+  const known = await certificateOfDossier(String(input.dossierId));
+  if (known) return known;
   const year = input.issuedAt.getUTCFullYear();
   const prefix = CODE_PREFIX[input.type] ?? 'X';
   const sequence = await allocateSequence(`certificate:${prefix}:${year}`, input.issuedAt);
@@ -52,22 +53,32 @@ export async function issueCertificate(input: IssueInput): Promise<CertificateRe
       if ((error as { keyPattern?: Record<string, unknown> }).keyPattern?.verificationCode) return false;
       throw error;
     });
+    // Unique on dossierId: whoever inserted first, this is the one certificate (read once per approval).
     const stored = await CertificateModel.findOne({ dossierId: input.dossierId }).lean<CertificateRecord>();
-    if (stored) return stored;
+    if (stored) {
+      await noteCertificateWritten(stored);
+      return stored;
+    }
     if (created) break;
   }
   throw new Error(`could not issue a certificate for dossier ${input.dossierCode}`);
 }
 
-export async function revokeCertificate(dossierId: string, reasons: string[], at: Date): Promise<void> {
-  await CertificateModel.updateOne({ dossierId, status: 'valid' }, { $set: { status: 'revoked', revokedAt: at, revokeReasons: reasons } });
+/** Revokes the dossier's certificate (the revoke outbox message is its one writer); false while none exists yet. */
+export async function revokeCertificate(dossierId: string, reasons: string[], at: Date): Promise<boolean> {
+  const certificate = await certificateOfDossier(dossierId);
+  if (!certificate) return false;
+  if (certificate.status !== 'revoked') await CertificateModel.updateOne({ _id: certificate._id }, { $set: { status: 'revoked', revokedAt: at, revokeReasons: reasons } });
+  const stored = await CertificateModel.findById(certificate._id).lean<CertificateRecord>();
+  if (stored) await noteCertificateWritten(stored);
+  return stored?.status === 'revoked';
 }
 
 /** What anyone may see when checking a code: enough to trust the paper, nothing more. */
 export async function verifyCertificate(code: string, now: Date) {
   const normalized = code.trim().toUpperCase().replace(/[\s-]/g, '');
   if (!/^[0-9A-Z]{10}$/.test(normalized)) throw notFound('Certificate');
-  const certificate = await CertificateModel.findOne({ verificationCode: normalized }).lean<CertificateRecord>();
+  const certificate = (await certificateDirectory()).find('code', normalized);
   if (!certificate) throw notFound('Certificate');
   return presentCertificate(certificate, now);
 }
@@ -87,19 +98,19 @@ export function presentCertificate(certificate: CertificateRecord, now: Date) {
   };
 }
 
+const newestFirst = (a: CertificateRecord, b: CertificateRecord) => new Date(b.issuedAt).getTime() - new Date(a.issuedAt).getTime() || a.number.localeCompare(b.number);
+
 /** The public register: certificates valid today, newest first. */
 export async function publicRegister(query: { type?: string; page: number; pageSize: number }, now: Date) {
-  const filter: Record<string, unknown> = { status: 'valid' };
-  if (query.type) filter.type = query.type;
-  const items = await CertificateModel.find(filter).sort({ issuedAt: -1 }).lean<CertificateRecord[]>();
-  const valid = items.filter((c) => effectiveStatus(c, now) === 'valid');
+  const all = [...(await certificateDirectory()).all()];
+  const valid = all.filter((c) => (!query.type || c.type === query.type) && effectiveStatus(c, now) === 'valid').sort(newestFirst);
   const start = (query.page - 1) * query.pageSize;
   return { total: valid.length, page: query.page, pageSize: query.pageSize, items: valid.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
 }
 
 /** Certificates an actor may see: applicants their own organization's, staff all. */
 export async function listCertificates(actor: Actor, now: Date) {
-  const filter = actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator') ? { holderOrganizationId: actor.organizationId } : {};
-  const items = await CertificateModel.find(filter).sort({ issuedAt: -1 }).limit(500).lean<CertificateRecord[]>();
-  return { items: items.map((c) => presentCertificate(c, now)) };
+  const holder = actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator') ? String(actor.organizationId) : undefined;
+  const items = [...(await certificateDirectory()).all()].filter((c) => !holder || String(c.holderOrganizationId) === holder).sort(newestFirst);
+  return { items: items.slice(0, 500).map((c) => presentCertificate(c, now)) };
 }

@@ -6,3 +6,4 @@ export { ensureFerretDbBinary, GoMissingError } from './ferretdb-binary';
 export { insertIfAbsent, insertManyIfAbsent, isDuplicateKeyError, DUPLICATE_KEY } from './unique-insert';
 export { allocateSequence } from './sequence';
 export { scansWholeCollections } from './server-kind';
+export { LiveDirectory, type LiveSource } from './live-directory';

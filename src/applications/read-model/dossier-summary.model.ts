@@ -49,18 +49,3 @@ dossierSummarySchema.index({ code: 1 }, { unique: true });
 dossierSummarySchema.index({ organizationId: 1, createdAt: -1 });
 
 export const DossierSummaryModel = model('DossierSummary', dossierSummarySchema);
-
-/**
- * One note per summary write, so other instances learn what changed without reading every summary. Keyed by
- * entry and a nonce: a writer that rewrites a summary (a race, a repair) always leaves a fresh note after it.
- * Notes are pruned after NOTE_RETENTION_MS; an instance that fell further behind reloads everything.
- */
-const summaryChangeSchema = new Schema(
-  { _id: { type: String, required: true }, dossierId: { type: String, required: true }, sequence: { type: Number, required: true }, at: { type: Date, required: true } },
-  { versionKey: false, collection: 'dossier_summary_changes' },
-);
-// MongoDB: the poll `{ at: { $gte } }` and the prune `{ at: { $lt } }`. FerretDB scans, but the collection
-// holds only the last minutes of changes.
-summaryChangeSchema.index({ at: 1 });
-
-export const DossierSummaryChangeModel = model('DossierSummaryChange', summaryChangeSchema);

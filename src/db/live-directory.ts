@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { Schema, model, trusted } from 'mongoose';
+
+/** How long change notes are kept; a process that has not polled for longer reloads the whole collection. */
+export const NOTE_RETENTION_MS = 15 * 60_000;
+/** Notes are re-read this far back, for writers whose clock runs behind ours and writes still in flight. */
+const CLOCK_SKEW_MS = 30_000;
+const PRUNE_EVERY_MS = 60_000;
+/** Documents re-read at once after a poll (findById each: the one query FerretDB serves from an index). */
+const READ_BATCH = 32;
+
+/**
+ * One note per write of a directory's document, so other instances learn what changed without reading the
+ * collection. Keyed by a nonce: a writer that rewrites a document (a race, a repair) always leaves a fresh
+ * note after it. All directories share the collection; it holds only the last minutes of changes.
+ */
+const liveChangeSchema = new Schema(
+  { _id: { type: String, required: true }, directory: { type: String, required: true }, key: { type: String, required: true }, version: { type: Number, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'live_changes' },
+);
+// MongoDB: the poll `{ directory, at: { $gte } }` and the prune `{ at: { $lt } }`. FerretDB scans the few recent notes.
+liveChangeSchema.index({ directory: 1, at: 1 });
+liveChangeSchema.index({ at: 1 });
+const LiveChangeModel = model('LiveChange', liveChangeSchema);
+
+export interface LiveSource<T> {
+  /** Names the directory's notes. */
+  name: string;
+  loadAll(): Promise<T[]>;
+  readOne(key: string): Promise<T | null>;
+  keyOf(item: T): string;
+  /** Grows with every change of one item, so a reader keeps the newest it has seen. */
+  versionOf(item: T): number;
+  /** Secondary unique keys to find an item by (a readable code). */
+  lookups?: Record<string, (item: T) => string | undefined>;
+}
+
+/**
+ * A collection held in memory, the read model behind pages that list or look up. FerretDB serves only `_id`
+ * equality from an index and decodes the whole collection for any other filter, so such a page cost what
+ * history holds. Here the collection is read once per process, then kept fresh: this process applies its own
+ * writes at once (`noteWritten`), other instances' writes arrive through the change notes, polled when a
+ * read finds the directory older than `maxStalenessMs`.
+ */
+export class LiveDirectory<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly lookups = new Map<string, Map<string, string>>();
+  private loaded = false;
+  private polledAt = 0;
+  private prunedAt = 0;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly source: LiveSource<T>,
+    private readonly options: { maxStalenessMs: number },
+  ) {
+    for (const name of Object.keys(source.lookups ?? {})) this.lookups.set(name, new Map());
+  }
+
+  /** Brings the directory up to date with the database if it is older than allowed. */
+  async fresh(): Promise<this> {
+    if (!this.loaded || Date.now() - this.polledAt > this.options.maxStalenessMs) {
+      // Concurrent readers share one refresh.
+      this.inFlight ??= this.refresh().finally(() => {
+        this.inFlight = undefined;
+      });
+      await this.inFlight;
+    }
+    return this;
+  }
+
+  private async refresh(): Promise<void> {
+    const startedAt = Date.now();
+    if (!this.loaded || startedAt - this.polledAt > NOTE_RETENTION_MS - CLOCK_SKEW_MS) await this.load();
+    else await this.poll();
+    this.polledAt = startedAt;
+    this.loaded = true;
+    if (startedAt - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = startedAt;
+      // Any instance may prune; deleting an already deleted note is harmless.
+      await LiveChangeModel.deleteMany({ at: trusted({ $lt: new Date(startedAt - NOTE_RETENTION_MS) }) }).catch(() => undefined);
+    }
+  }
+
+  private async load(): Promise<void> {
+    const items = await this.source.loadAll();
+    this.byKey.clear();
+    for (const index of this.lookups.values()) index.clear();
+    for (const item of items) this.apply(item);
+  }
+
+  private async poll(): Promise<void> {
+    const notes = await LiveChangeModel.find({ directory: this.source.name, at: trusted({ $gte: new Date(this.polledAt - CLOCK_SKEW_MS) }) }, { key: 1, version: 1 }).lean();
+    const behind = [...new Set(notes.filter((note) => this.versionHeld(note.key) < note.version).map((note) => note.key))];
+    for (let i = 0; i < behind.length; i += READ_BATCH) {
+      const items = await Promise.all(behind.slice(i, i + READ_BATCH).map((key) => this.source.readOne(key)));
+      for (const item of items) if (item) this.apply(item);
+    }
+  }
+
+  private versionHeld(key: string): number {
+    const held = this.byKey.get(key);
+    return held ? this.source.versionOf(held) : -1;
+  }
+
+  /** Keeps the newer of what it holds and what it is given: writes may arrive out of order. */
+  apply(item: T): void {
+    const key = this.source.keyOf(item);
+    if (this.versionHeld(key) > this.source.versionOf(item)) return;
+    this.byKey.set(key, item);
+    for (const [name, keyFor] of Object.entries(this.source.lookups ?? {})) {
+      const value = keyFor(item);
+      if (value !== undefined) this.lookups.get(name)!.set(value, key);
+    }
+  }
+
+  /** After this process wrote the item: a note for the other instances, and the item applied here at once. */
+  async noteWritten(item: T): Promise<void> {
+    const key = this.source.keyOf(item);
+    const version = this.source.versionOf(item);
+    this.apply(item);
+    await LiveChangeModel.create({ _id: `${this.source.name}:${key}:${version}:${randomUUID()}`, directory: this.source.name, key, version, at: new Date() });
+  }
+
+  get(key: string): T | undefined {
+    return this.byKey.get(key);
+  }
+
+  find(lookup: string, value: string): T | undefined {
+    const key = this.lookups.get(lookup)?.get(value);
+    return key === undefined ? undefined : this.byKey.get(key);
+  }
+
+  all(): IterableIterator<T> {
+    return this.byKey.values();
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}
