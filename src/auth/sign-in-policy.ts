@@ -23,6 +23,18 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(24).toSt
 /** Makes the dummy hash ahead of the first attempt, which would otherwise take longer and tell. */
 export const prepareSignIn = (): void => void dummyPasswordHash();
 
+/** Attempts are kept this long, then pruned by the maintenance sweep: lockout reads only the last 15 minutes. */
+const ATTEMPT_RETENTION_MS = 60 * 60_000;
+
+/**
+ * Removes attempts older than an hour, so the lockout's reads (which FerretDB answers by decoding the whole
+ * collection) cost what the last hour of sign-ins holds, not every sign-in ever.
+ */
+export async function pruneSignInAttempts(now: Date): Promise<number> {
+  const { deletedCount } = await LoginAttemptModel.deleteMany({ at: trusted({ $lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) }) });
+  return deletedCount;
+}
+
 /** The failures since the last success within the window, newest first (at most MAX_FAILURES + 1). */
 async function recentFailures(email: string, now: Date): Promise<{ at: Date }[]> {
   const windowStart = new Date(now.getTime() - LOCKOUT_MINUTES * 60_000);

@@ -1,6 +1,7 @@
 import type { MongoClient } from 'mongodb';
 import { repairPendingSyncs } from '../applications/dossier-cache';
 import { dispatchPendingOutbox } from '../applications/outbox-dispatch';
+import { pruneSignInAttempts } from '../auth/sign-in-policy';
 import { removeExpiredSessions } from '../http/session';
 import { scheduleJob, type JobHandler } from '../jobs';
 import type { Logger } from '../logging/logger';
@@ -15,7 +16,7 @@ export async function scheduleMaintenance(now: Date): Promise<void> {
 }
 
 /**
- * Sweeps what no request cleans up: expired sessions (FerretDB has no TTL index), dossier caches that lag
+ * Sweeps what no request cleans up: expired sessions (FerretDB has no TTL index), sign-in attempts older than an hour, dossier caches that lag
  * their log, outbox messages a crash left undelivered, petition changes the PGI missed; refreshes the holiday calendar. Then books the next slot.
  */
 export function maintenanceJobHandler(deps: {
@@ -31,11 +32,12 @@ export function maintenanceJobHandler(deps: {
   return async () => {
     const now = deps.now();
     const sessions = await removeExpiredSessions(deps.client, now, deps.dbName);
+    const signInAttempts = await pruneSignInAttempts(now);
     const caches = await repairPendingSyncs();
     const outbox = await dispatchPendingOutbox();
     await deps.refreshCalendar?.();
     const petitionContributions = (await deps.projectPetitions?.()) ?? 0;
-    deps.logger.info({ sessions, caches, outbox, petitionContributions }, 'maintenance sweep');
+    deps.logger.info({ sessions, signInAttempts, caches, outbox, petitionContributions }, 'maintenance sweep');
     await scheduleMaintenance(new Date(now.getTime() + 1000));
   };
 }
