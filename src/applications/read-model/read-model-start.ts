@@ -1,20 +1,20 @@
 import { Schema, model } from 'mongoose';
 import { insertIfAbsent } from '../../db';
-import { repairLaggingCaches } from '../dossier-cache';
 import { dispatchEveryOutbox } from '../outbox-dispatch';
 import { dossierDirectory } from './dossier-directory';
+import { backfillDossierSummaries } from './summary-backfill';
 
 const UpgradeModel = model('ReadModelUpgrade', new Schema({ _id: String, doneAt: Date }, { versionKey: false, collection: 'read_model_upgrades' }));
 
 /**
  * One-time passes over history, each run once per installation (its key is inserted when it is done):
- * - the dossier summaries, built from the dossier documents (each first caught up with its log); bump the
- *   version when the summary's shape changes;
+ * - the dossier summaries, built from the dossier documents in bulk; a new summary shape needs its own pass
+ *   that replaces them (this one only fills in missing ones);
  * - outbox delivery for entries logged before the pending-outbox markers existed.
  * Two instances starting together may both run a pass; every write in them is idempotent.
  */
 const UPGRADES: readonly { key: string; run: () => Promise<number> }[] = [
-  { key: 'dossier-summaries:v1', run: repairLaggingCaches },
+  { key: 'dossier-summaries:v1', run: backfillDossierSummaries },
   { key: 'outbox-markers:v1', run: () => dispatchEveryOutbox() },
 ];
 

@@ -8,6 +8,7 @@ import { byUrgency, computeStatistics, dossierStatistics, QUEUE_PAGE_SIZE, workQ
 import { DossierDirectory } from '../../../src/applications/read-model/dossier-directory';
 import { DossierSummaryModel } from '../../../src/applications/read-model/dossier-summary.model';
 import { summaryFromRecord } from '../../../src/applications/read-model/dossier-summary';
+import { backfillDossierSummaries } from '../../../src/applications/read-model/summary-backfill';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import type { Actor } from '../../../src/auth';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
@@ -71,12 +72,15 @@ describe('the dossier read model', () => {
     expect(await DossierSummaryModel.findById(id).lean()).toEqual((await documentsAsSummaries([id]))[0]);
   });
 
-  it('when every summary is lost (a restore from backup), then the rebuild makes them again from the documents and their logs', async () => {
+  it('when summaries are lost (a restore from backup, an installation from before them), then the repair and the bulk backfill make them again from the documents', async () => {
     const ids = [await create('Khôi phục 1'), await create('Khôi phục 2')];
     await send(business, ids[0]!, { type: 'SUBMIT' });
     const before = await DossierSummaryModel.find({}).sort({ _id: 1 }).lean();
     await DossierSummaryModel.deleteMany({});
     expect(await repairLaggingCaches()).toBe(before.length);
+    expect(await DossierSummaryModel.find({}).sort({ _id: 1 }).lean()).toEqual(before);
+    await DossierSummaryModel.deleteMany({ _id: ids[1] });
+    expect(await backfillDossierSummaries()).toBe(1);
     expect(await DossierSummaryModel.find({}).sort({ _id: 1 }).lean()).toEqual(before);
     const reloaded = new DossierDirectory({ maxStalenessMs: 0 });
     await reloaded.fresh();
