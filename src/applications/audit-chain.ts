@@ -12,6 +12,15 @@ export function hashEntry(content: Record<string, unknown>, prevHash: string): s
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
+/** A log entry as stored: what was hashed, plus the two hashes and the fields the store turns into objects. */
+export type StoredLogEntry = Record<string, unknown> & { _id: string; sequence: number; prevHash: string; hash: string; at: Date; dossierId: unknown };
+
+/** Rebuilds exactly the content that was hashed when the entry was inserted (the store gives back a Date and an ObjectId). */
+export function hashedContent(entry: StoredLogEntry): Record<string, unknown> {
+  const { prevHash: _prevHash, hash: _hash, ...content } = entry;
+  return { ...content, dossierId: String(entry.dossierId), at: entry.at.toISOString() };
+}
+
 export interface ChainedEntry {
   sequence: number;
   prevHash: string;

@@ -1,18 +1,10 @@
 import type { Actor } from '../auth';
 import { notFound } from '../errors';
 import { ApplicationModel } from './application.model';
-import { findBrokenLink } from './audit-chain';
+import { findBrokenLink, hashedContent, type StoredLogEntry as StoredEntry } from './audit-chain';
 import { loadReadableDossier } from './application.service';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 import { dossierIdOfCode, dossierSummary } from './read-model/dossier-reads';
-
-type StoredEntry = Record<string, unknown> & { _id: string; sequence: number; prevHash: string; hash: string; at: Date; dossierId: unknown };
-
-/** Rebuilds exactly the content that was hashed when the entry was inserted. */
-function hashedContent(entry: StoredEntry): Record<string, unknown> {
-  const { prevHash: _prevHash, hash: _hash, ...content } = entry;
-  return { ...content, dossierId: String(entry.dossierId), at: entry.at.toISOString() };
-}
 
 const READ_BATCH = 32;
 

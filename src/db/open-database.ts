@@ -2,7 +2,8 @@ import type { Logger } from '../logging/logger';
 import { connectDatabase, type DatabaseConnection } from './connection';
 import { superviseEmbeddedFerretDb, type SupervisedFerretDb } from './embedded-supervisor';
 
-const EMBEDDED_DB_NAME = 'hp-green';
+/** The database the app uses inside the embedded server (the copy command reads it too). */
+export const EMBEDDED_DB_NAME = 'hp-green';
 
 export interface OpenDatabaseOptions {
   /** A MongoDB to use; unset: the embedded FerretDB, supervised, in `<dataDir>/ferretdb`. */
