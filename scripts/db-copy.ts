@@ -11,7 +11,7 @@ import { copyDatabase, CopyRefusedError, formatVerification, startEmbeddedSource
 // The composition root imports every room, so every mongoose model (and the indexes its schema declares) is registered.
 import '../src/server';
 
-const USAGE = 'usage: npm run db:copy -- --to <mongodb uri with database> [--from <uri>] [--dry-run] [--replace] [--allow-standalone] [--verify-only]';
+const USAGE = 'usage: npm run db:copy -- --to <mongodb uri with database> [--from <uri>] [--dry-run] [--replace] [--allow-standalone] [--verify-only] [--batch-size <n>]';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
@@ -26,7 +26,8 @@ async function main(): Promise<number> {
       'batch-size': { type: 'string' },
     },
   });
-  if (!values.to) {
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (!values.to || (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       replace: values.replace,
       allowStandalone: values['allow-standalone'],
       dryRun: values['dry-run'],
-      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+      batchSize,
       log: say,
     });
     if (report.verification) formatVerification(report.verification).forEach(say);
