@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, UserModel, type Role } from '../src/auth';
-import { makeTaxCode, OrganizationModel } from '../src/organizations';
+import { hashPassword, type Role } from '../src/auth';
+import { makeTaxCode } from '../src/organizations';
+import { UserModel } from '../src/auth/user.model';
+import { OrganizationModel } from '../src/organizations/organization.model';
 
 const PASSWORD = 'Bench-Password-123';
 

@@ -25,6 +25,13 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const FINAL_STATES: readonly WorkflowState[] = ['rejected', 'withdrawn', 'revoked', 'expired'];
 
 /**
+ * States in which the applicant holds the dossier (a draft to submit, a supplementation to answer): where every
+ * machine accepts SUBMIT or RESUBMIT. Whether one dossier may be edited now is read from its machine
+ * (`isEditable` in evaluate.ts); this list is for pages that only know a state name.
+ */
+export const APPLICANT_STATES = ['draft', 'supplementation_requested'] as const satisfies readonly WorkflowState[];
+
+/**
  * States in which the legal processing clock can run, so the scheduler's deadline events are meaningful.
  * Draft (not yet received) and approved (processing finished) are deliberately not among them.
  */

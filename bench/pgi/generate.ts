@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { ApplicationModel } from '../../src/applications/application.model';
 import { DossierEventModel } from '../../src/applications/dossier-event.model';
-import { OrganizationModel } from '../../src/organizations';
+import { OrganizationModel } from '../../src/organizations/organization.model';
 
 const TYPES = ['epr', 'emissions_reduction', 'renewable_energy', 'green_transformation'] as const;
 const GENDERS = ['female', 'male', undefined] as const;

@@ -1,4 +1,7 @@
-/** Administration: the holiday calendar the event path counts with, users and roles, organizations and ICs. */
+/**
+ * Administration of the holiday calendar the event path counts with. Users and roles are administered through
+ * the auth room's services, organizations and ICs through the organizations room's.
+ */
 export {
   createLiveWorkingCalendar,
   listCalendarRows,
@@ -12,15 +15,3 @@ export {
   type CalendarRow,
   type LiveWorkingCalendar,
 } from './holiday-calendar.service';
-export { HolidayEntryModel } from './holiday-entry.model';
-export { changeRole, createUser, listUsers, setActive, type NewUserInput, type UserRow } from './user-admin.service';
-export {
-  findIndustrialComplex,
-  findOrganization,
-  listIndustrialComplexes,
-  listOrganizations,
-  saveIndustrialComplex,
-  saveOrganization,
-  type IndustrialComplexInput,
-  type OrganizationInput,
-} from './organization-admin.service';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { allowedEvents, initialSnapshot } from '../../workflows/evaluate';
 import { getWorkflow, latestVersion } from '../../workflows/registry';
 import { recordAudit } from '../audit';
-import { canReadDossier, EVENT_PERMISSIONS, type Actor } from '../auth';
+import { canReadDossier, EVENT_PERMISSIONS, isApplicant, type Actor } from '../auth';
 import { allocateSequence } from '../db';
 import { forbidden, notFound, UNKNOWN_FIELD_MESSAGE, validationFailed, zodFieldErrors } from '../errors';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
@@ -20,8 +20,6 @@ import { DOSSIER_TYPES } from './dossier-types';
 import { findDossierSummaries, listOrder, presentDossier, type DossierFilter } from './read-model/dossier-reads';
 
 export { presentDossier };
-
-const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
 
 const dataFieldErrors = (error: z.ZodError) => zodFieldErrors(error.issues, UNKNOWN_FIELD_MESSAGE, ['data']);
 

@@ -1,9 +1,8 @@
-import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { isEditable } from '../../workflows/evaluate';
 import { PROCESSING_STATES } from '../../workflows/workflow-types';
 import { recordAudit } from '../audit';
-import { canReadDossier, UserModel, type Actor } from '../auth';
+import { activeOfficerId, canReadDossier, isApplicant, isDepartmentStaff, type Actor } from '../auth';
 import { AppError, forbidden, isAppError, notFound, UNKNOWN_FIELD_MESSAGE, validationFailed, zodFieldErrors } from '../errors';
 import type { ApplicationRecord } from './application.model';
 import type { UpdateApplicationInput } from './application.schemas';
@@ -29,8 +28,6 @@ async function withRetryOnConflict<T>(change: () => Promise<T>): Promise<T> {
     }
   }
 }
-
-const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
 
 /** The dossier as its log head says it is, if the actor may read it (someone else's looks missing). */
 async function readableCurrent(actor: Actor, id: string): Promise<CurrentDossier> {
@@ -97,12 +94,11 @@ export async function editDossier(actor: Actor, id: string, input: UpdateApplica
  * who works on it; it is not a lock. Assigning again to the same officer writes nothing.
  */
 export async function assignDossier(actor: Actor, id: string, assigneeId: string | undefined, now: Date): Promise<void> {
-  if (actor.kind !== 'user' || (actor.role !== 'officer' && actor.role !== 'leader')) throw forbidden('Only officers and leaders assign dossiers.');
+  if (!isDepartmentStaff(actor)) throw forbidden('Only officers and leaders assign dossiers.');
   let officerId: string | null = null;
   if (assigneeId) {
-    const officer = Types.ObjectId.isValid(assigneeId) ? await UserModel.findOne({ _id: assigneeId, role: 'officer', active: true }, { _id: 1 }).lean() : null;
-    if (!officer) throw validationFailed([{ field: 'assignee', message: 'officer.queue.errors.assignee' }]);
-    officerId = String(officer._id);
+    officerId = await activeOfficerId(assigneeId);
+    if (!officerId) throw validationFailed([{ field: 'assignee', message: 'officer.queue.errors.assignee' }]);
   }
   const outcome = await withRetryOnConflict(async () => {
     const { dossier, head } = await readableCurrent(actor, id);

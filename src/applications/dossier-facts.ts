@@ -1,8 +1,9 @@
 import type { DossierFacts } from '../../workflows/readiness/dossier-facts';
 import type { WorkflowType } from '../../workflows/workflow-types';
 import { localDateOf } from '../calendar';
-import { uploadedDocumentCodes } from '../documents';
-import { OrganizationModel } from '../organizations';
+// The leaf file, not the room's index: the documents room's services call this room's access checks.
+import { uploadedDocumentCodes } from '../documents/uploaded-codes';
+import { organizationProfile } from '../organizations';
 import { DOSSIER_TYPES } from './dossier-types';
 import { missingDocuments } from './procedures';
 import type { ProcedureFacts } from './procedures';
@@ -28,7 +29,7 @@ export async function assessDossier(dossier: DossierLike, now: Date = new Date()
   const type = dossier.type as WorkflowType;
   const definition = DOSSIER_TYPES[type];
   const data = (dossier.data ?? {}) as Record<string, unknown>;
-  const organization = await OrganizationModel.findById(dossier.organizationId, { taxCode: 1 }).lean();
+  const organization = await organizationProfile(dossier.organizationId);
   const onDate = localDateOf(now);
   const results = definition.computeResults(data, { applicantTaxCode: organization?.taxCode ?? '', onDate });
   const uploaded = await uploadedDocumentCodes(String(dossier._id));

@@ -12,3 +12,7 @@ export { dossierStatistics, computeStatistics, decidedOnTime, type DossierStatis
 export { configureDossierDirectory } from './read-model/dossier-directory';
 export { startDossierReadModel } from './read-model/read-model-start';
 export type { DossierSummary } from './read-model/dossier-summary.model';
+export type { ApplicationRecord } from './application.model';
+export { dossierForMail, dossierAssigneeId, dossierIdsOfCodes, loggedEntryFacts, certificateKindsOf, reportedDossiers, type DossierForMail, type LoggedEntryFacts, type ReportedDossier } from './dossier-lookups';
+export { feedsPgi, PGI_END_STATES, PGI_EVENT_TYPES } from './pgi-feed';
+export { pgiEntryWithDossier, pgiEntriesBetween, pgiDossiersById, type PgiEntry, type PgiDossier } from './pgi-sources';

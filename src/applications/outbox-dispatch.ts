@@ -7,8 +7,8 @@ import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
 import type { Logger } from '../logging/logger';
 import { applyEvent, type ApplyEventDeps, type EventInput } from './apply-event';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
-import { CertificateModel, issueCertificate, revokeCertificate } from '../certificates';
-import { OrganizationModel } from '../organizations';
+import { issueCertificate, revokeCertificate } from '../certificates';
+import { organizationProfile } from '../organizations';
 import { DossierEventModel } from './dossier-event.model';
 import { consultedAgenciesOf, type OutboxMessage } from './outbox';
 import { clearOutboxMarkers, markOutboxPending, OUTBOX_MARKER_IN_FLIGHT_MS, pendingOutboxMarkers, removeOutboxMarkers } from './outbox-markers';
@@ -32,7 +32,7 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
     const dossier = await ApplicationModel.findById(message.payload.dossierId).lean<ApplicationRecord>();
     // The log entry exists, so its dossier should too; until it does, no certificate: not delivered.
     if (!dossier) throw new Error(`no dossier ${message.payload.dossierId} to issue a certificate for`);
-    const holder = await OrganizationModel.findById(dossier.organizationId, { name: 1 }).lean();
+    const holder = await organizationProfile(dossier.organizationId);
     const certificate = await issueCertificate({
       dossierId: dossier._id,
       dossierCode: dossier.code,
@@ -48,8 +48,7 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
   },
   async revoke_certificate(message) {
     if (message.kind !== 'revoke_certificate') return;
-    await revokeCertificate(message.payload.dossierId, message.payload.reasons, new Date());
-    const revoked = await CertificateModel.exists({ dossierId: message.payload.dossierId, status: 'revoked' });
+    const revoked = await revokeCertificate(message.payload.dossierId, message.payload.reasons, new Date());
     // Without a certificate yet (its issue_certificate still pending), revoking now would be a no-op that
     // the marker records as done, and the later issue would leave a valid certificate: wait for it.
     if (!revoked) throw new Error(`no certificate of dossier ${message.payload.dossierId} to revoke yet`);

@@ -1,5 +1,6 @@
 import type { WorkflowState } from '../../workflows/workflow-types';
 import type { DossierDeadlines } from './dossier-clock';
+import { feedsPgi } from './pgi-feed';
 
 /**
  * Side effects an accepted event asks for. They are written into the log entry with the event (so they
@@ -12,9 +13,6 @@ export type OutboxMessage =
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
   | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } }
   | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } };
-
-/** Entries the Provincial Green Index reads (src/pgi): submissions and every end of processing. */
-const PGI_STATES: ReadonlySet<WorkflowState> = new Set(['approved', 'rejected', 'revoked', 'expired']);
 
 const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applicant' | 'assignee' | 'leaders' }>> = {
   submitted: { template: 'receipt', to: 'applicant' },
@@ -54,7 +52,7 @@ export function outboxFor(input: {
   if (to === 'revoked') {
     messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [] } });
   }
-  if (input.eventType === 'SUBMIT' || (to !== from && PGI_STATES.has(to))) {
+  if (feedsPgi({ eventType: input.eventType, from, to })) {
     messages.push({ id: `${entryId}/pgi`, kind: 'project_pgi', payload: { dossierId, entryId } });
   }
   const notice = to !== from ? NOTIFY_ON[to] : undefined;

@@ -1,1 +1,1 @@
-export { AuditEntryModel, recordAudit } from './audit.model';
+export { recordAudit } from './audit.model';

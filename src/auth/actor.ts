@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { isApplicantRole, isDepartmentRole, isStaffRole, type Role } from './roles';
 
 /** Who is acting: a signed-in user (web session or API token) or the system (scheduler, sweeps). */
 export type Actor =
@@ -8,3 +8,10 @@ export type Actor =
 export const SYSTEM_SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
 
 export const actorRole = (actor: Actor): Role | 'system' => (actor.kind === 'system' ? 'system' : actor.role);
+
+/** A signed-in applicant (business or IC operator), who acts for its own organization. */
+export const isApplicant = (actor: Actor): boolean => actor.kind === 'user' && isApplicantRole(actor.role);
+/** A signed-in officer or leader. */
+export const isDepartmentStaff = (actor: Actor): boolean => actor.kind === 'user' && isDepartmentRole(actor.role);
+/** A signed-in officer, leader or administrator. */
+export const isStaff = (actor: Actor): boolean => actor.kind === 'user' && isStaffRole(actor.role);

@@ -1,6 +1,6 @@
 import type { WorkflowEventType } from '../../workflows/workflow-types';
 import type { Actor } from './actor';
-import type { Role } from './roles';
+import { APPLICANT_ROLES, isStaffRole, type Role } from './roles';
 
 type Sender = Role | 'system';
 
@@ -10,7 +10,7 @@ interface EventPermission {
   ownDossierOnly: boolean;
 }
 
-const applicant = { senders: ['business', 'ic_operator'], ownDossierOnly: true } as const;
+const applicant = { senders: APPLICANT_ROLES, ownDossierOnly: true } as const;
 const officer = { senders: ['officer'], ownDossierOnly: false } as const;
 const leader = { senders: ['leader'], ownDossierOnly: false } as const;
 const system = { senders: ['system'], ownDossierOnly: false } as const;
@@ -68,6 +68,6 @@ export function eventDenial(actor: Actor, eventType: WorkflowEventType, dossierO
 /** Whether a user may read a dossier: staff see all; applicants only their own organization's. */
 export function canReadDossier(actor: Actor, dossierOrganizationId: string): boolean {
   if (actor.kind === 'system') return true;
-  if (actor.role === 'officer' || actor.role === 'leader' || actor.role === 'admin') return true;
+  if (isStaffRole(actor.role)) return true;
   return actor.organizationId === dossierOrganizationId;
 }

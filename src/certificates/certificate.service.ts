@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
-import type { Actor } from '../auth';
+import { isApplicant, type Actor } from '../auth';
 import { allocateSequence, insertIfAbsent } from '../db';
 import { notFound } from '../errors';
 import { CERTIFICATE_VALIDITY } from './certificate-validity.data';
@@ -110,7 +110,7 @@ export async function publicRegister(query: { type?: string; page: number; pageS
 
 /** Certificates an actor may see: applicants their own organization's, staff all. */
 export async function listCertificates(actor: Actor, now: Date) {
-  const holder = actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator') ? String(actor.organizationId) : undefined;
+  const holder = actor.kind === 'user' && isApplicant(actor) ? String(actor.organizationId) : undefined;
   const items = [...(await certificateDirectory()).all()].filter((c) => !holder || String(c.holderOrganizationId) === holder).sort(newestFirst);
   return { items: items.slice(0, 500).map((c) => presentCertificate(c, now)) };
 }

@@ -1,4 +1,4 @@
-export { CertificateModel, type CertificateRecord } from './certificate.model';
+export type { CertificateRecord } from './certificate.model';
 export { issueCertificate, revokeCertificate, verifyCertificate, effectiveStatus, presentCertificate, publicRegister, listCertificates } from './certificate.service';
 export { certificateRoutes } from './certificate.routes';
 export { certificateDirectory, certificateOfDossier } from './certificate-directory';

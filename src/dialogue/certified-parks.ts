@@ -1,6 +1,5 @@
-import { trusted } from 'mongoose';
-import { ApplicationModel } from '../applications/application.model';
-import { CertificateModel, type CertificateRecord } from '../certificates';
+import { certificateKindsOf } from '../applications';
+import { certificateDirectory, type CertificateRecord } from '../certificates';
 
 export interface CertifiedItem {
   number: string;
@@ -21,15 +20,14 @@ export interface CertifiedFigures {
  * unavailable on FerretDB 1.24). Province-wide this is tens of certificates, so it is read whole.
  */
 export async function certifiedAt(endsAt: Date): Promise<CertifiedFigures> {
-  const certificates = await CertificateModel.find({ type: 'green_transformation', issuedAt: trusted({ $lt: endsAt }) })
-    .sort({ number: 1 })
-    .lean<CertificateRecord[]>();
+  const certificates = [...(await certificateDirectory()).all()]
+    .filter((c) => c.type === 'green_transformation' && new Date(c.issuedAt) < endsAt)
+    .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   // Judged at the scope's end, not today: a later revocation does not rewrite what held during the period.
   const valid = certificates.filter((c) => !(c.revokedAt && c.revokedAt < endsAt) && !(c.status === 'revoked' && !c.revokedAt) && !(c.expiresAt && c.expiresAt <= endsAt));
   // An empty $in makes FerretDB 1.24 scan every dossier: skip the query when there is nothing to look up.
   if (valid.length === 0) return { ecoIndustrialParks: [], ecoEnterprises: [] };
-  const dossiers = await ApplicationModel.find({ _id: trusted({ $in: valid.map((c) => c.dossierId) }) }, { 'data.certificateKind': 1 }).lean<{ _id: unknown; data?: { certificateKind?: string } }[]>();
-  const kindOf = new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
+  const kindOf = await certificateKindsOf(valid.map((c) => c.dossierId));
   const item = (c: CertificateRecord): CertifiedItem => ({ number: c.number, holderName: c.holderName, dossierCode: c.dossierCode, issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null });
   return {
     ecoIndustrialParks: valid.filter((c) => kindOf.get(String(c.dossierId)) === 'eco_industrial_park').map(item),

@@ -10,6 +10,7 @@ import { exportStorage } from './export/export-storage';
 import { exportFile, listExports, loadExport, presentExport, requestExport } from './export/export.service';
 import { changePetition } from './petition-lifecycle';
 import { filePetition, listPetitions, loadReadablePetition, petitionHistory, presentPetition } from './petition.service';
+import { APPLICANT_ROLES, DEPARTMENT_ROLES } from '../auth';
 
 export interface DialogueDeps {
   now: () => Date;
@@ -19,8 +20,8 @@ export interface DialogueDeps {
 }
 
 /** Who runs the conference and answers petitions; the summary exports are theirs alone. */
-const DEPARTMENT: RouteDefinition['allow'] = ['officer', 'leader'];
-const FILERS: RouteDefinition['allow'] = ['business', 'ic_operator', 'officer', 'leader'];
+const DEPARTMENT: RouteDefinition['allow'] = DEPARTMENT_ROLES;
+const FILERS: RouteDefinition['allow'] = [...APPLICANT_ROLES, ...DEPARTMENT_ROLES];
 
 /**
  * The business dialogue capability: conferences, petitions (kiến nghị) and the one-click summary export.

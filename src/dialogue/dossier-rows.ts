@@ -1,5 +1,4 @@
-import { trusted } from 'mongoose';
-import { ApplicationModel, type ApplicationRecord } from '../applications/application.model';
+import { reportedDossiers, type ReportedDossier } from '../applications';
 import { workingDaysBetween, type WorkingCalendar } from '../calendar';
 import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
 import { inScope, type ReportScope } from './report-scope';
@@ -28,14 +27,13 @@ export interface DossierRow {
   renewableCapacityKwp: number | null;
 }
 
-type Lean = Pick<ApplicationRecord, 'code' | 'type' | 'title' | 'state' | 'submittedAt' | 'decidedAt' | 'deadlines' | 'data' | 'results'>;
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const resultOf = (results: Record<string, unknown> | undefined, name: string) => ((results?.[name] as { result?: Record<string, unknown> } | undefined)?.result ?? {});
 const PROCESSING: readonly string[] = PROCESSING_STATES;
 
 /** Pure: the row of one dossier for a scope, at `asOf`. Highlights count approvals decided in the scope only. */
-export function dossierRow(dossier: Lean, scope: ReportScope, asOf: Date, calendar: WorkingCalendar): DossierRow {
+export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: Date, calendar: WorkingCalendar): DossierRow {
   const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: Date; currentDueAt?: Date | null; overdue?: boolean };
   const decidedAt = dossier.decidedAt ?? null;
   const receivedInScope = inScope(scope, dossier.submittedAt);
@@ -74,10 +72,5 @@ export function dossierRow(dossier: Lean, scope: ReportScope, asOf: Date, calend
  * province-wide year (10k+ dossiers) never sits in memory at once.
  */
 export async function* scopeDossierRows(scope: ReportScope, asOf: Date, calendar: WorkingCalendar): AsyncGenerator<DossierRow> {
-  const range = trusted({ $gte: scope.startsAt, $lt: scope.endsAt });
-  const cursor = ApplicationModel.find({ $or: [{ submittedAt: range }, { decidedAt: range }] }, { code: 1, type: 1, title: 1, state: 1, submittedAt: 1, decidedAt: 1, deadlines: 1, data: 1, results: 1 })
-    .sort({ code: 1 })
-    .lean<Lean>()
-    .cursor({ batchSize: 500 });
-  for await (const dossier of cursor) yield dossierRow(dossier as Lean, scope, asOf, calendar);
+  for await (const dossier of reportedDossiers(scope.startsAt, scope.endsAt)) yield dossierRow(dossier, scope, asOf, calendar);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import { isDepartmentStaff, type Actor } from '../auth';
 import { insertIfAbsent } from '../db';
 import { AppError, conflict, forbidden } from '../errors';
 import { PetitionChangeModel, PetitionModel, petitionChangeId, type PetitionRecord } from './petition.model';
@@ -34,7 +34,7 @@ async function catchUp(petition: PetitionRecord): Promise<PetitionRecord> {
  * lock; the loser of a race answers 409), then update the cached document and write the audit entry.
  */
 export async function changePetition(actor: Actor, id: string, action: PetitionAction, fields: ChangeFields, now: Date) {
-  if (actor.kind !== 'user' || (actor.role !== 'officer' && actor.role !== 'leader')) throw forbidden();
+  if (actor.kind !== 'user' || !isDepartmentStaff(actor)) throw forbidden();
   const petition = await catchUp(await loadReadablePetition(actor, id));
   const transition = PETITION_TRANSITIONS[action];
   if (!transition.from.includes(petition.status)) {

@@ -1,16 +1,14 @@
 import { trusted, Types } from 'mongoose';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import { isApplicant, isDepartmentRole, isStaff, type Actor } from '../auth';
 import { allocateSequence } from '../db';
 import { forbidden, notFound, validationFailed } from '../errors';
-import { OrganizationModel } from '../organizations';
+import { organizationProfile } from '../organizations';
 import { localDateOf } from '../calendar';
 import { loadConference } from './conference.service';
 import type { FilePetitionInput, ListPetitionsQuery } from './dialogue.schemas';
 import { PetitionChangeModel, PetitionModel, type PetitionRecord } from './petition.model';
 
-const isApplicant = (actor: Actor) => actor.kind === 'user' && (actor.role === 'business' || actor.role === 'ic_operator');
-const isStaff = (actor: Actor) => actor.kind === 'user' && (actor.role === 'officer' || actor.role === 'leader' || actor.role === 'admin');
 
 export function presentPetition(petition: PetitionRecord) {
   return {
@@ -41,14 +39,14 @@ function filingOrganization(actor: Actor, input: FilePetitionInput): string {
     if (input.organizationId && input.organizationId !== actor.organizationId) throw forbidden('You file petitions for your own organization only.');
     return actor.organizationId;
   }
-  if (actor.role !== 'officer' && actor.role !== 'leader') throw forbidden();
+  if (!isDepartmentRole(actor.role)) throw forbidden();
   if (!input.organizationId) throw validationFailed([{ field: 'organizationId', message: 'Name the organization that raised the petition.' }]);
   return input.organizationId;
 }
 
 export async function filePetition(actor: Actor, input: FilePetitionInput, now: Date) {
   const organizationId = filingOrganization(actor, input);
-  const organization = await OrganizationModel.findById(organizationId, { name: 1 }).lean();
+  const organization = await organizationProfile(organizationId);
   if (!organization) throw validationFailed([{ field: 'organizationId', message: 'No such organization.' }]);
   if (input.conferenceId) await loadConference(input.conferenceId);
   const year = localDateOf(now).slice(0, 4);

@@ -1,4 +1,4 @@
-import type { ApplicationRecord } from '../applications/application.model';
+import type { ApplicationRecord } from '../applications';
 import { loadEditableDossier } from '../applications/dossier-changes';
 import { findProcedure, type ApplicationType } from '../applications/procedures';
 import type { Actor } from '../auth';

@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import type { Role } from '../auth/roles';
+import { APPLICANT_ROLES, STAFF_ROLES, type Role } from '../auth/roles';
 import mongoose from 'mongoose';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { refuseHostileInput } from './input-guard';
@@ -20,8 +20,8 @@ export interface RouteDefinition {
   docs?: { summary: string; body?: z.ZodType; query?: z.ZodType; tag?: string };
 }
 
-export const STAFF: readonly Role[] = ['officer', 'leader', 'admin'];
-export const APPLICANTS: readonly Role[] = ['business', 'ic_operator'];
+export const STAFF: readonly Role[] = STAFF_ROLES;
+export const APPLICANTS: readonly Role[] = APPLICANT_ROLES;
 export const SIGNED_IN: readonly Role[] = [...APPLICANTS, ...STAFF];
 
 export function currentActor(req: Request): Actor {

@@ -12,6 +12,6 @@ export { listOutboxMail, type OutboxMailSummary } from './mail-outbox-folder';
 export { listMailProblems, resendFailedMail, resendKeyOf, type MailProblem } from './mail-failures';
 export { getMailPreference, setMailPreference, MAIL_DELIVERY_MODES, type MailDeliveryMode } from './mail-preference';
 export { stableMessageId } from './message-id';
-export { SentMailModel, type SentMailRecord } from './sent-mail.model';
+export type { SentMailRecord } from './sent-mail.model';
 export { MAIL_TEMPLATES, type MailTemplate } from './mail-copy';
 export type { MailDeps } from './send-once';

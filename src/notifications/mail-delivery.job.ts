@@ -1,3 +1,4 @@
+import { isApplicantRole } from '../auth';
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
 import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
@@ -6,7 +7,7 @@ import { digestDayFor } from './digest-schedule';
 import { copyFor, isMailTemplate, type MailTemplate } from './mail-copy';
 import { loadNotificationFacts } from './mail-facts';
 import { usersPreferringDigest } from './mail-preference';
-import { isApplicantRole, resolveRecipients, type Audience, type MailRecipient } from './recipients';
+import { resolveRecipients, type Audience, type MailRecipient } from './recipients';
 import { notSentMessage } from './mail-not-sent';
 import { mailErrorCode, sendOnce, type MailDeps } from './send-once';
 

@@ -1,7 +1,6 @@
 import type { Types } from 'mongoose';
-import { ApplicationModel, type ApplicationRecord } from '../applications/application.model';
-import { DossierEventModel } from '../applications/dossier-event.model';
-import { CertificateModel, type CertificateRecord } from '../certificates';
+import { dossierForMail, loggedEntryFacts } from '../applications';
+import { certificateOfDossier } from '../certificates';
 import type { MailFacts, MailTemplate } from './mail-copy';
 
 /** Everything a notify mail needs except the recipient, plus what recipient resolution needs. */
@@ -10,12 +9,6 @@ export interface NotificationFacts {
   facts: Omit<MailFacts, 'recipientName' | 'dossierUrl'>;
   /** Applicants follow their dossier in the portal; staff and anyone else get the public status page. */
   urls: { applicant: string; staff: string };
-}
-
-interface LoggedEntry {
-  event?: { reasons?: unknown; dueAt?: unknown };
-  comment?: string;
-  after?: { deadlines?: { currentDueAt?: Date | string | null } };
 }
 
 const asDate = (value: unknown): Date | undefined => {
@@ -33,14 +26,14 @@ const asReasons = (value: unknown): string[] => (Array.isArray(value) ? value.fi
  * retried once the certificate consumer has run.
  */
 export async function loadNotificationFacts(input: { dossierId: string; entryId: string; template: MailTemplate }, baseUrl: string): Promise<NotificationFacts | undefined> {
-  const dossier = await ApplicationModel.findById(input.dossierId).lean<ApplicationRecord>();
+  const dossier = await dossierForMail(input.dossierId);
   if (!dossier) return undefined;
-  const entry = (await DossierEventModel.findById(input.entryId, { event: 1, comment: 1, after: 1 }).lean<LoggedEntry>()) ?? {};
+  const entry = (await loggedEntryFacts(input.entryId)) ?? {};
   const dueAt = asDate(entry.event?.dueAt) ?? asDate(entry.after?.deadlines?.currentDueAt) ?? asDate((dossier.deadlines as { currentDueAt?: Date }).currentDueAt);
 
   let certificate: MailFacts['certificate'];
   if (input.template === 'approved') {
-    const issued = await CertificateModel.findOne({ dossierId: dossier._id }, { number: 1, verificationCode: 1 }).lean<CertificateRecord>();
+    const issued = await certificateOfDossier(String(dossier._id));
     if (!issued) throw new Error(`the certificate of dossier ${dossier.code} is not issued yet`);
     certificate = { number: issued.number, url: `${baseUrl}/certificates/verify?code=${encodeURIComponent(issued.verificationCode)}` };
   }

@@ -1,4 +1,4 @@
-import { ApplicationModel } from '../applications/application.model';
+import { dossierSummary } from '../applications';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
 import { conflict, notFound } from '../errors';
@@ -29,7 +29,7 @@ export const resendKeyOf = (jobKey: string): string => `${jobKey}/again`;
 
 async function toProblem(job: JobView): Promise<MailProblem> {
   const payload = (job.payload ?? {}) as { template?: string; dossierId?: string };
-  const dossier = payload.dossierId ? await ApplicationModel.findById(payload.dossierId, { code: 1 }).lean() : null;
+  const dossier = payload.dossierId ? await dossierSummary(payload.dossierId) : undefined;
   const problem: MailProblem = {
     jobKey: job.key,
     state: job.status === 'failed' ? 'failed' : 'failing',

@@ -5,6 +5,7 @@ import { fromRoot } from '../paths';
 import { listMailProblems, resendFailedMail } from './mail-failures';
 import { listOutboxMail } from './mail-outbox-folder';
 import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from './mail-preference';
+import { DEPARTMENT_ROLES } from '../auth';
 
 /** Where mail goes when SMTP_URL is unset (git-ignored). */
 export const DEFAULT_MAIL_OUTBOX_DIR = fromRoot('mail-outbox');
@@ -50,7 +51,7 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
     {
       method: 'get',
       path: '/api/v1/notifications/preference',
-      allow: ['officer', 'leader'],
+      allow: DEPARTMENT_ROLES,
       docs: { summary: 'How I receive notification mail: one per event, or a daily digest', tag: 'notifications' },
       async handler(req, res) {
         res.json({ delivery: await getMailPreference(userIdOf(req)) });
@@ -59,7 +60,7 @@ export function notificationRoutes(deps: { now: () => Date; outboxDir?: string }
     {
       method: 'put',
       path: '/api/v1/notifications/preference',
-      allow: ['officer', 'leader'],
+      allow: DEPARTMENT_ROLES,
       docs: { summary: 'Choose one mail per event or a daily digest', body: preferenceSchema, tag: 'notifications' },
       async handler(req, res) {
         const { delivery } = parseBody(req, preferenceSchema);

@@ -1,5 +1,5 @@
-import { trusted, type Types } from 'mongoose';
-import { UserModel, type Role } from '../auth';
+import type { Types } from 'mongoose';
+import { activeUsers as activeContacts, APPLICANT_ROLES, type Role, type UserSelection } from '../auth';
 import type { MailLocale } from './mail-format';
 
 /** Who a notify message reaches (src/applications/outbox.ts). */
@@ -13,19 +13,9 @@ export interface MailRecipient {
   role: Role;
 }
 
-interface UserRow {
-  _id: Types.ObjectId;
-  email: string;
-  name: string;
-  role: Role;
-  locale?: string;
-}
-
-const APPLICANT_ROLES: readonly Role[] = ['business', 'ic_operator'];
-
-async function activeUsers(filter: Record<string, unknown>): Promise<MailRecipient[]> {
-  const users = await UserModel.find({ ...filter, active: true }, { email: 1, name: 1, role: 1, locale: 1 }).sort({ _id: 1 }).lean<UserRow[]>();
-  return users.map((user) => ({ userId: String(user._id), name: user.name, address: user.email, locale: user.locale === 'en' ? 'en' : 'vi', role: user.role }));
+async function activeUsers(selection: UserSelection): Promise<MailRecipient[]> {
+  const users = await activeContacts(selection);
+  return users.map((user) => ({ userId: user.userId, name: user.name, address: user.email, locale: user.locale === 'en' ? 'en' : 'vi', role: user.role }));
 }
 
 /**
@@ -35,9 +25,9 @@ async function activeUsers(filter: Record<string, unknown>): Promise<MailRecipie
 export async function resolveRecipients(dossier: { organizationId: Types.ObjectId; assigneeId?: Types.ObjectId | null }, to: Audience): Promise<MailRecipient[]> {
   switch (to) {
     case 'applicant':
-      return activeUsers({ organizationId: dossier.organizationId, role: trusted({ $in: APPLICANT_ROLES }) });
+      return activeUsers({ organizationId: String(dossier.organizationId), roles: APPLICANT_ROLES });
     case 'assignee': {
-      const assigned = dossier.assigneeId ? await activeUsers({ _id: dossier.assigneeId }) : [];
+      const assigned = dossier.assigneeId ? await activeUsers({ ids: [String(dossier.assigneeId)] }) : [];
       return assigned.length > 0 ? assigned : activeUsers({ role: 'officer' });
     }
     case 'leaders':
@@ -47,7 +37,5 @@ export async function resolveRecipients(dossier: { organizationId: Types.ObjectI
 
 /** The active users among these ids (for digests, which are addressed to a person, not an audience). */
 export async function resolveUsers(userIds: readonly string[]): Promise<MailRecipient[]> {
-  return userIds.length === 0 ? [] : activeUsers({ _id: trusted({ $in: userIds }) });
+  return userIds.length === 0 ? [] : activeUsers({ ids: userIds });
 }
-
-export const isApplicantRole = (role: Role): boolean => APPLICANT_ROLES.includes(role);

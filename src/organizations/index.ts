@@ -1,4 +1,24 @@
-export { OrganizationModel, type Organization } from './organization.model';
-export { IndustrialComplexModel, type IndustrialComplex } from './industrial-complex.model';
+export type { Organization } from './organization.model';
+export type { IndustrialComplex } from './industrial-complex.model';
 export { isValidTaxCode, normalizeTaxCode, makeTaxCode } from './tax-code';
 export { organizationNamesByIds } from './organization-names';
+export {
+  organizationProfile,
+  organizationExists,
+  organizationGenderFacts,
+  organizationsGenderFacts,
+  organizationChoices,
+  industrialComplexChoices,
+  type OrganizationProfile,
+  type OrganizationGenderFacts,
+} from './organization-reads';
+export {
+  findIndustrialComplex,
+  findOrganization,
+  listIndustrialComplexes,
+  listOrganizations,
+  saveIndustrialComplex,
+  saveOrganization,
+  type IndustrialComplexInput,
+  type OrganizationInput,
+} from './organization-admin.service';

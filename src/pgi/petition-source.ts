@@ -1,6 +1,6 @@
-import { trusted } from 'mongoose';
-import { PetitionChangeModel, PetitionModel, type PetitionRecord } from '../dialogue/petition.model';
-import type { PetitionAction } from '../dialogue/petition-topics';
+import type { PetitionAction } from '../dialogue';
+// The dialogue room's leaf for petition reads: its index leads back here through the briefings' PGI trend.
+import { petitionChangesBetween, petitionChangeWithPetition, type PetitionChangeRow, type PetitionFacts } from '../dialogue/petition-reads';
 import type { ProjectedDossier, ProjectedEntry } from './indicator.types';
 
 /** The `type` a petition carries when the index reads it beside dossiers. */
@@ -9,18 +9,7 @@ export const PETITION_SOURCE_TYPE = 'petition';
 /** The only petition changes any indicator reads; the rest (assign, close) never contribute. */
 const PROJECTED_ACTIONS: PetitionAction[] = ['answer'];
 
-interface PetitionChangeRow {
-  _id: string;
-  petitionId: unknown;
-  action: string;
-  from: string;
-  to: string;
-  at: Date;
-}
-
-type PetitionRow = Pick<PetitionRecord, '_id' | 'code' | 'organizationId' | 'topic' | 'receivedAt'>;
-const PETITION_FIELDS = { code: 1, organizationId: 1, topic: 1, receivedAt: 1 } as const;
-const CHANGE_FIELDS = { petitionId: 1, action: 1, from: 1, to: 1, at: 1 } as const;
+type PetitionRow = Pick<PetitionFacts, '_id' | 'code' | 'organizationId' | 'topic' | 'receivedAt'>;
 
 /**
  * A petition change in the shape of a dossier log entry, so the same formulas, contribution keys, lineage
@@ -51,24 +40,11 @@ export function petitionAsEntry(change: PetitionChangeRow, petition: PetitionRow
 
 /** One change with its petition, or null when either is gone or the change never contributes. */
 export async function readPetitionEntry(changeId: string): Promise<{ entry: ProjectedEntry; dossier: ProjectedDossier } | null> {
-  const change = await PetitionChangeModel.findById(changeId, CHANGE_FIELDS).lean<PetitionChangeRow>();
-  if (!change || !PROJECTED_ACTIONS.includes(change.action as PetitionAction)) return null;
-  const petition = await PetitionModel.findById(change.petitionId, PETITION_FIELDS).lean<PetitionRow>();
-  return petition ? petitionAsEntry(change, petition) : null;
+  const read = await petitionChangeWithPetition(changeId, PROJECTED_ACTIONS);
+  return read ? petitionAsEntry(read.change, read.petition) : null;
 }
 
 /** Every contributing petition change between two instants, with its petition (a few hundred a year). */
 export async function readPetitionEntries(from: Date, to: Date): Promise<{ entry: ProjectedEntry; dossier: ProjectedDossier }[]> {
-  const changes = await PetitionChangeModel.find(
-    { at: trusted({ $gte: from, $lt: to }), action: trusted({ $in: PROJECTED_ACTIONS }) },
-    CHANGE_FIELDS,
-  ).lean<PetitionChangeRow[]>();
-  if (changes.length === 0) return [];
-  const ids = [...new Set(changes.map((change) => String(change.petitionId)))];
-  const petitions = await PetitionModel.find({ _id: trusted({ $in: ids }) }, PETITION_FIELDS).lean<PetitionRow[]>();
-  const byId = new Map(petitions.map((petition) => [String(petition._id), petition]));
-  return changes.flatMap((change) => {
-    const petition = byId.get(String(change.petitionId));
-    return petition ? [petitionAsEntry(change, petition)] : [];
-  });
+  return (await petitionChangesBetween(from, to, PROJECTED_ACTIONS)).map(({ change, petition }) => petitionAsEntry(change, petition));
 }

@@ -1,16 +1,12 @@
 import type { WorkingCalendar } from '../calendar';
-import { ApplicationModel } from '../applications/application.model';
-import { DossierEventModel } from '../applications/dossier-event.model';
+import { pgiEntryWithDossier } from '../applications';
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
-import { OrganizationModel } from '../organizations';
+import { organizationGenderFacts } from '../organizations';
 import { contributionsFor } from './contributions-for';
-import type { ProjectedDossier, ProjectedEntry, ProjectedOrganization } from './indicator.types';
+import type { ProjectedDossier, ProjectedEntry } from './indicator.types';
 import { PgiContributionModel } from './pgi-contribution.model';
 import { readPetitionEntries, readPetitionEntry } from './petition-source';
-
-export const DOSSIER_FIELDS = { code: 1, type: 1, organizationId: 1, data: 1, results: 1 } as const;
-export const ORGANIZATION_FIELDS = { leadershipGender: 1, employeesByGender: 1 } as const;
 
 /**
  * Adds one log entry's contributions to the index. Idempotent: each contribution is an insert on
@@ -18,10 +14,8 @@ export const ORGANIZATION_FIELDS = { leadershipGender: 1, employeesByGender: 1 }
  * Returns how many this call inserted.
  */
 export async function projectEntry(entryId: string, deps: { calendar: WorkingCalendar }): Promise<number> {
-  const entry = await DossierEventModel.findById(entryId, { event: 1, from: 1, to: 1, at: 1, after: 1, dossierId: 1 }).lean<ProjectedEntry>();
-  if (!entry) return 0;
-  const dossier = await ApplicationModel.findById(entry.dossierId, DOSSIER_FIELDS).lean<ProjectedDossier>();
-  return dossier ? project(entry, dossier, deps) : 0;
+  const read = await pgiEntryWithDossier(entryId);
+  return read ? project(read.entry, read.dossier, deps) : 0;
 }
 
 /** The same for a petition change (petitions answered, working days to an answer). */
@@ -31,7 +25,7 @@ export async function projectPetitionChange(changeId: string, deps: { calendar: 
 }
 
 async function project(entry: ProjectedEntry, dossier: ProjectedDossier, deps: { calendar: WorkingCalendar }): Promise<number> {
-  const organization = await OrganizationModel.findById(dossier.organizationId, ORGANIZATION_FIELDS).lean<ProjectedOrganization>();
+  const organization = await organizationGenderFacts(dossier.organizationId);
   let inserted = 0;
   for (const record of contributionsFor(entry, dossier, organization, deps.calendar)) {
     if (await insertIfAbsent(PgiContributionModel, { ...record })) inserted++;

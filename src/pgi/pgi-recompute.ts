@@ -1,33 +1,14 @@
-import { trusted } from 'mongoose';
+import { pgiDossiersById, pgiEntriesBetween } from '../applications';
 import type { WorkingCalendar } from '../calendar';
-import { ApplicationModel } from '../applications/application.model';
-import { DossierEventModel } from '../applications/dossier-event.model';
 import { insertManyIfAbsent, scansWholeCollections } from '../db';
-import { OrganizationModel } from '../organizations';
+import { organizationsGenderFacts } from '../organizations';
 import { contributionsFor, type ContributionRecord } from './contributions-for';
-import type { ProjectedDossier, ProjectedEntry, ProjectedOrganization } from './indicator.types';
 import { indicatorSetForPeriod } from './indicators';
 import { groupInMemory } from './period-groups';
 import { assemblePeriodView, type PeriodView } from './period-view';
 import { PgiContributionModel } from './pgi-contribution.model';
 import { readPetitionEntries } from './petition-source';
 import { periodField, type Period } from './pgi-period';
-import { DOSSIER_FIELDS, ORGANIZATION_FIELDS } from './pgi-projector';
-
-/** The entries the projector is sent (outbox `project_pgi`): submissions and every end of processing. */
-const PROJECTED_STATES = ['approved', 'rejected', 'revoked', 'expired'];
-const ENTRY_FIELDS = { 'event.type': 1, from: 1, to: 1, at: 1, 'after.state': 1, 'after.deadlines': 1, 'after.submittedAt': 1, 'after.decidedAt': 1, dossierId: 1 };
-
-/**
- * Above this many ids a whole-collection read beats `$in`: FerretDB 1.24 checks `$in` against each document
- * in its own process, so a 100k-element `$in` costs far more than reading the documents once.
- */
-const IN_LIMIT = 500;
-
-async function byId<T extends { _id: unknown }>(ids: string[] | 'all', read: (filter: Record<string, unknown>) => Promise<T[]>): Promise<Map<string, T>> {
-  const documents = await read(ids === 'all' || ids.length > IN_LIMIT ? {} : { _id: trusted({ $in: ids }) });
-  return new Map(documents.map((doc) => [String(doc._id), doc]));
-}
 
 export interface Recomputed {
   view: PeriodView;
@@ -37,18 +18,8 @@ export interface Recomputed {
   inserted: number;
 }
 
-type Organization = ProjectedOrganization & { _id: unknown };
-
-const readEntries = (period: Period) =>
-  DossierEventModel.find(
-    {
-      at: trusted({ $gte: period.startsAt, $lt: period.endsAt }),
-      $or: [{ 'event.type': 'SUBMIT' }, { to: trusted({ $in: PROJECTED_STATES }) }],
-    },
-    ENTRY_FIELDS,
-  ).lean<ProjectedEntry[]>();
-const readDossiers = (filter: Record<string, unknown>) => ApplicationModel.find(filter, DOSSIER_FIELDS).lean<ProjectedDossier[]>();
-const readOrganizations = (filter: Record<string, unknown>) => OrganizationModel.find(filter, ORGANIZATION_FIELDS).lean<Organization[]>();
+/** The entries the projector is sent (outbox `project_pgi`), read by the one definition of both (applications/pgi-feed.ts). */
+const readEntries = (period: Period) => pgiEntriesBetween(period.startsAt, period.endsAt);
 
 /**
  * The period's log entries and petition answers with the dossiers and organizations they name. On a server that
@@ -59,16 +30,16 @@ async function readSources(period: Period) {
   if (await scansWholeCollections()) {
     const [entries, dossiers, organizations, petitions] = await Promise.all([
       readEntries(period),
-      byId('all', readDossiers),
-      byId('all', readOrganizations),
+      pgiDossiersById('all'),
+      organizationsGenderFacts('all'),
       readPetitionEntries(period.startsAt, period.endsAt),
     ]);
     return { entries, dossiers, organizations, petitions };
   }
   const [entries, petitions] = await Promise.all([readEntries(period), readPetitionEntries(period.startsAt, period.endsAt)]);
-  const dossiers = await byId([...new Set(entries.map((e) => String(e.dossierId)))], readDossiers);
+  const dossiers = await pgiDossiersById([...new Set(entries.map((e) => String(e.dossierId)))]);
   const organizationIds = [...new Set([...dossiers.values(), ...petitions.map((p) => p.dossier)].map((d) => String(d.organizationId)))];
-  const organizations = await byId(organizationIds, readOrganizations);
+  const organizations = await organizationsGenderFacts(organizationIds);
   return { entries, dossiers, organizations, petitions };
 }
 

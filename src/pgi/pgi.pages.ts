@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
-import { trusted } from 'mongoose';
-import { ApplicationModel } from '../applications/application.model';
-import { PetitionModel } from '../dialogue/petition.model';
+import { dossierIdsOfCodes } from '../applications';
+import { petitionIdsOfCodes } from '../dialogue/petition-reads';
 import type { WorkingCalendar } from '../calendar';
 import { isAppError } from '../errors';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
@@ -26,16 +25,10 @@ const FLASHES = ['closed', 'reopened'] as const;
  */
 async function dossierLinks(codes: readonly string[]): Promise<(code: string) => string> {
   const unique = [...new Set(codes)];
-  // The codes come from our own lineage, not from the request, so the $in may be trusted (sanitizeFilter is on).
-  const [dossiers, petitions] = unique.length
-    ? await Promise.all([
-        ApplicationModel.find({ code: trusted({ $in: unique }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>(),
-        PetitionModel.find({ code: trusted({ $in: unique }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>(),
-      ])
-    : [[], []];
+  const [dossiers, petitions] = await Promise.all([dossierIdsOfCodes(unique), petitionIdsOfCodes(unique)]);
   const links = new Map([
-    ...dossiers.map((d) => [d.code, `/officer/dossiers/${String(d._id)}`] as const),
-    ...petitions.map((p) => [p.code, `/petitions/${String(p._id)}`] as const),
+    ...[...dossiers].map(([code, id]) => [code, `/officer/dossiers/${id}`] as const),
+    ...[...petitions].map(([code, id]) => [code, `/petitions/${id}`] as const),
   ]);
   return (code) => links.get(code) ?? `/lookup?code=${encodeURIComponent(code)}`;
 }

@@ -10,12 +10,12 @@ import { requiredDocumentRules } from '../applications/procedures';
 import { sendEvent } from '../applications/send-event';
 import { actorFromUser } from '../auth/access-token.service';
 import type { Actor } from '../auth/actor';
-import { UserModel } from '../auth';
 import type { WorkingCalendar } from '../calendar';
 import { insertIfAbsent } from '../db';
 import { uploadDocuments, type UploadSettings } from '../documents';
 import { fromRoot } from '../paths';
 import { DEMO_USERS } from './hai-phong.data';
+import { UserModel } from '../auth/user.model';
 
 /** Runs once per database: the marker's insert decides, so two instances starting together seed once. */
 export const SeedMarkerModel = model('SeedMarker', new Schema({ _id: String, at: Date }, { versionKey: false }));

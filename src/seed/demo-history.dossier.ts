@@ -11,11 +11,11 @@ import { findProcedure, requiredDocumentRules, type ProcedureFacts, type Require
 import { sendEvent } from '../applications/send-event';
 import { SYSTEM_SCHEDULER, type Actor } from '../auth';
 import { addWorkingDays, addWorkingDaysToLocalDate, localDateOf, type WorkingCalendar } from '../calendar';
-import { CertificateModel } from '../certificates';
 import { uploadDocuments, type UploadSettings } from '../documents';
 import type { JobHandler } from '../jobs';
 import { demoPdf } from './demo-dossiers';
 import { REJECTION_REASONS, type DossierSpec } from './demo-history.data';
+import { CertificateModel } from '../certificates/certificate.model';
 
 /** Working day `n` of a quarter (0: its first working day) and instants at local clock times on it. */
 export interface Timeline {

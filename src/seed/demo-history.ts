@@ -7,12 +7,12 @@ import { changePetition } from '../dialogue/petition-lifecycle';
 import { filePetition } from '../dialogue/petition.service';
 import type { PetitionTopic } from '../dialogue';
 import type { UploadSettings } from '../documents';
-import { OrganizationModel } from '../organizations';
 import { parsePeriodId, periodsOf, type Period } from '../pgi';
 import { SeedMarkerModel, demoActor } from './demo-dossiers';
 import { DOSSIER_PLAN, PETITION_PLAN, type PetitionSpec } from './demo-history.data';
 import { DossierStory, demoFiles, quarterTimeline, type Timeline } from './demo-history.dossier';
 import { DEMO_USERS } from './hai-phong.data';
+import { OrganizationModel } from '../organizations/organization.model';
 
 export interface DemoHistoryResult {
   dossiers: number;

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashPassword, UserModel } from '../auth';
+import { hashPassword } from '../auth';
 import { insertIfAbsent } from '../db';
-import { IndustrialComplexModel, OrganizationModel } from '../organizations';
 import { DEMO_SOURCE, DEMO_USERS, ECO_INDUSTRIAL_PARKS, ENTERPRISES, INDUSTRIAL_COMPLEXES } from './hai-phong.data';
+import { UserModel } from '../auth/user.model';
+import { IndustrialComplexModel } from '../organizations/industrial-complex.model';
+import { OrganizationModel } from '../organizations/organization.model';
 
 export interface DemoSeedResult {
   created: { industrialComplexes: number; organizations: number; users: number };

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { listConferences, listExports, requestExport } from '../dialogue';
 import { currentActor, type RouteDefinition } from '../http/route-table';
 import { parseBody } from '../http/validate';
+import { DEPARTMENT_ROLES } from '../auth';
 
-const DEPARTMENT = ['officer', 'leader'] as const;
+const DEPARTMENT = DEPARTMENT_ROLES;
 // Strict: the page draws these names only, so any other is refused by name.
 const exportFormSchema = z.strictObject({ format: z.enum(['docx', 'xlsx', 'pdf']), locale: z.enum(['vi', 'en']).default('vi') });
 

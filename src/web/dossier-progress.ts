@@ -1,3 +1,5 @@
+import { APPLICANT_STATES } from '../../workflows/workflow-types';
+
 /**
  * Where a dossier stands in the one-stop process, as the applicant sees it: five steps from filing to the
  * result, whatever the machine's finer states (a consultation, an inspection) are. Pure: the page shows it as
@@ -35,7 +37,7 @@ export function dossierProgress(state: string, lastActiveState?: string): Dossie
   const ended = state === 'withdrawn' || reached === 'result';
   return {
     steps: PROGRESS_STEPS.map((step, i) => ({ step, status: i < index || (ended && i === index) ? 'done' : i === index ? 'current' : 'todo' })),
-    waitingForApplicant: state === 'draft' || state === 'supplementation_requested',
+    waitingForApplicant: (APPLICANT_STATES as readonly string[]).includes(state),
     outcome: state === 'withdrawn' || reached === 'result' ? (state as DossierProgress['outcome']) : undefined,
   };
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
-import { hashPassword, UserModel, type Role } from '../../src/auth';
-import { makeTaxCode, OrganizationModel } from '../../src/organizations';
+import { hashPassword, type Role } from '../../src/auth';
+import { makeTaxCode } from '../../src/organizations';
+import { UserModel } from '../../src/auth/user.model';
+import { OrganizationModel } from '../../src/organizations/organization.model';
 
 export const PASSWORD = 'Test-Password-123';
 let passwordHash: Promise<string> | undefined;

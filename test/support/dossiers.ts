@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { requiredDocuments } from '../../src/applications/procedures';
-import { DossierDocumentModel } from '../../src/documents';
+import { DossierDocumentModel } from '../../src/documents/document.model';
 
 export const EPR_DATA = {
   reportingYear: 2026,

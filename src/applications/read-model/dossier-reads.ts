@@ -67,6 +67,8 @@ export interface DossierFilter {
   assigneeId?: string | null;
   submittedFrom?: Date;
   submittedBefore?: Date;
+  decidedFrom?: Date;
+  decidedBefore?: Date;
 }
 
 function matches(summary: DossierSummary, filter: DossierFilter, now: Date): boolean {
@@ -83,6 +85,9 @@ function matches(summary: DossierSummary, filter: DossierFilter, now: Date): boo
   const submitted = summary.submittedAt ? new Date(summary.submittedAt) : undefined;
   if (filter.submittedFrom && (!submitted || submitted < filter.submittedFrom)) return false;
   if (filter.submittedBefore && (!submitted || submitted >= filter.submittedBefore)) return false;
+  const decided = summary.decidedAt ? new Date(summary.decidedAt) : undefined;
+  if (filter.decidedFrom && (!decided || decided < filter.decidedFrom)) return false;
+  if (filter.decidedBefore && (!decided || decided >= filter.decidedBefore)) return false;
   return true;
 }
 

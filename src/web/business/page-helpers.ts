@@ -2,9 +2,10 @@ import type { Response } from 'express';
 import { WORKFLOW_TYPES, type WorkflowType } from '../../../workflows/workflow-types';
 import { isAppError, notFound } from '../../errors';
 import type { FieldMessage } from './dossier-form.parse';
+import { APPLICANT_ROLES } from '../../auth';
 
 /** Pages of this area are for applicants only (ownership is checked by the services). */
-export const APPLICANT_PAGES = ['business', 'ic_operator'] as const;
+export const APPLICANT_PAGES = APPLICANT_ROLES;
 
 export function workflowTypeOf(value: unknown): WorkflowType {
   const type = WORKFLOW_TYPES.find((t) => t === value);

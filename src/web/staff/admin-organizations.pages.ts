@@ -7,7 +7,7 @@ import {
   listOrganizations,
   saveIndustrialComplex,
   saveOrganization,
-} from '../../admin';
+} from '../../organizations';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
 

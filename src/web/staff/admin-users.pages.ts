@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { changeRole, createUser, listUsers, setActive } from '../../admin';
-import { ROLES } from '../../auth';
+import { changeRole, createUser, listUsers, ROLES, setActive } from '../../auth';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
-import { OrganizationModel } from '../../organizations';
+import { organizationChoices } from '../../organizations';
 import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
 
 const required = 'admin.errors.required';
@@ -19,11 +18,11 @@ const roleSchema = z.object({ role: z.enum(ROLES, 'admin.errors.choose') });
 const FLASHES = ['created', 'role', 'deactivated', 'reactivated'];
 
 async function renderNewUser(res: Response, values: Record<string, string>, errors: FieldErrors, status = 200) {
-  const organizations = await OrganizationModel.find({}, { name: 1, taxCode: 1 }).sort({ name: 1 }).limit(2000).lean();
+  const organizations = await organizationChoices();
   res.status(status).render('staff/admin-user-new', {
     title: translatorOf(res)('admin.users.newTitle'),
     roles: ROLES,
-    organizations: organizations.map((o) => ({ id: String(o._id), name: o.name, taxCode: o.taxCode })),
+    organizations,
     values,
     errors,
   });

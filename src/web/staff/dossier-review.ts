@@ -1,11 +1,9 @@
-import type { Types } from 'mongoose';
 import { getWorkflow } from '../../../workflows/registry';
 import type { Problem } from '../../../workflows/problem';
-import { ApplicationModel } from '../../applications/application.model';
-import type { Actor } from '../../auth';
-import { UserModel } from '../../auth';
+import { dossierAssigneeId } from '../../applications';
+import { userNamesByIds, type Actor } from '../../auth';
 import { localDateOf } from '../../calendar';
-import { OrganizationModel } from '../../organizations';
+import { organizationProfile } from '../../organizations';
 // The applicant pages already assemble a dossier with its documents and history from their owners' services.
 import { loadDossierView } from '../business/dossier-view';
 import { STAFF_EVENTS, type StaffEvent } from './event-forms';
@@ -25,11 +23,8 @@ export async function loadReviewView(actor: Actor, id: string, now: Date) {
   const view = await loadDossierView(actor, id, now);
   const d = view.dossier;
   // presentDossier leaves the assignee out (applicants do not see it); staff do.
-  const assignment = await ApplicationModel.findById(d.id, { assigneeId: 1 }).lean<{ assigneeId?: Types.ObjectId }>();
-  const [organization, assignee] = await Promise.all([
-    OrganizationModel.findById(d.organizationId, { name: 1, taxCode: 1, district: 1 }).lean(),
-    assignment?.assigneeId ? UserModel.findById(assignment.assigneeId, { name: 1 }).lean() : null,
-  ]);
+  const assigneeId = await dossierAssigneeId(d.id);
+  const [organization, assigneeNames] = await Promise.all([organizationProfile(d.organizationId), assigneeId ? userNamesByIds([assigneeId]) : new Map<string, string>()]);
   const actions = d.allowedActions.filter((a): a is StaffEvent => (STAFF_EVENTS as readonly string[]).includes(a));
   const agencies = getWorkflow(d.type, d.workflow.version).consultationAgencies;
   return {
@@ -37,7 +32,7 @@ export async function loadReviewView(actor: Actor, id: string, now: Date) {
     actions,
     agencies,
     organization: organization ? { name: organization.name, taxCode: organization.taxCode, district: organization.district } : undefined,
-    assigneeName: assignee?.name,
+    assigneeName: assigneeId ? assigneeNames.get(assigneeId) : undefined,
     today: localDateOf(now),
     history: {
       chain: view.history.chain,

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { WORKFLOW_STATES, WORKFLOW_TYPES } from '../../../workflows/workflow-types';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { refuseUndrawnFields } from '../../http/validate';
-import { IndustrialComplexModel } from '../../organizations';
+import { industrialComplexChoices } from '../../organizations';
 import { flashOf, safeReturn, serviceErrors, STAFF_PAGES, startOfLocalDay, translatorOf } from './staff-helpers';
 import { assignDossier, workQueue } from '../../applications';
-import { assignableOfficers } from '../../auth';
+import { assignableOfficers, isDepartmentStaff, DEPARTMENT_ROLES } from '../../auth';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -34,7 +34,7 @@ async function renderQueue(req: Request, res: Response, deps: { now: () => Date 
   const [queue, officers, complexes] = await Promise.all([
     workQueue(actor, { ...filters, dueBefore }, deps.now()),
     assignableOfficers(),
-    IndustrialComplexModel.find({}, { code: 1, name: 1 }).sort({ code: 1 }).lean(),
+    industrialComplexChoices(),
   ]);
   const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => k !== 'page' && v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
   res.status(status).render('staff/queue', {
@@ -44,11 +44,11 @@ async function renderQueue(req: Request, res: Response, deps: { now: () => Date 
     query: query.toString(),
     here: req.originalUrl,
     officers,
-    complexes: complexes.map((c) => ({ code: c.code, name: c.name })),
+    complexes,
     types: WORKFLOW_TYPES,
     states: WORKFLOW_STATES,
     me: actor.kind === 'user' ? actor.userId : undefined,
-    canAssign: actor.kind === 'user' && (actor.role === 'officer' || actor.role === 'leader'),
+    canAssign: isDepartmentStaff(actor),
     ...extra,
   });
 }
@@ -68,7 +68,7 @@ export function officerQueuePages(deps: { now: () => Date }): RouteDefinition[] 
     {
       method: 'post',
       path: '/officer/queue/assign',
-      allow: ['officer', 'leader'],
+      allow: DEPARTMENT_ROLES,
       async handler(req, res) {
         const actor = currentActor(req);
         refuseUndrawnFields(req.body, Object.keys(assignSchema.shape), translatorOf(res));

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { isAppError } from '../../errors';
 import type { Audience } from '../../http/route-table';
 import { refuseUndrawnFields } from '../../http/validate';
+import { STAFF_ROLES, DEPARTMENT_ROLES } from '../../auth';
 
 /** Who opens staff pages; who sends which event is still decided by the event table. */
-export const STAFF_PAGES: readonly Audience[] = ['officer', 'leader', 'admin'];
-export const EVENT_SENDERS: readonly Audience[] = ['officer', 'leader'];
+export const STAFF_PAGES: readonly Audience[] = STAFF_ROLES;
+export const EVENT_SENDERS: readonly Audience[] = DEPARTMENT_ROLES;
 export const LEADER_PAGES: readonly Audience[] = ['leader'];
 export const ADMIN_PAGES: readonly Audience[] = ['admin'];
 

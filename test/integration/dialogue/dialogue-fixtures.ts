@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { ApplicationModel } from '../../../src/applications/application.model';
-import { CertificateModel } from '../../../src/certificates';
+import { CertificateModel } from '../../../src/certificates/certificate.model';
 
 /** UTC instant of a local (Asia/Ho_Chi_Minh) date and hour. */
 export const local = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { AuditEntryModel } from '../../../src/audit';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
+import { AuditEntryModel } from '../../../src/audit/audit.model';
 
 describe('petitions (kiến nghị) over HTTP', () => {
   const database = useTestDatabase();

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { AuditEntryModel } from '../../../src/audit';
-import { DossierDocumentModel } from '../../../src/documents';
 import request from 'supertest';
 import { attachDocuments, eprRequiredDocuments } from '../../support/dossiers';
 import { useTestDatabase } from '../../support/test-database';
 import { minimalDocx, minimalJpeg, minimalPdf, minimalPng, minimalXlsx } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, get, rawUpload, upload, useDocumentWorld } from './document-test-kit';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
+import { AuditEntryModel } from '../../../src/audit/audit.model';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { DossierDocumentModel } from '../../../src/documents';
 import { attachDocuments, eprRequiredDocuments } from '../../support/dossiers';
 import { useTestDatabase } from '../../support/test-database';
 import { buildZip, ELF_HEADER, HTML_PAGE, minimalDocx, minimalJpeg, minimalPdf, minimalPng, PE_HEADER, SVG_WITH_SCRIPT } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, upload, useDocumentWorld, type UploadFile } from './document-test-kit';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
 
 const pdf = (name: string, bytes: Buffer, contentType = 'application/pdf'): UploadFile => ({ name, bytes, contentType });
 const KIB = 1024;

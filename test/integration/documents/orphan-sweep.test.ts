@@ -2,11 +2,12 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Types } from 'mongoose';
-import { DOCUMENT_SWEEP_JOB, DossierDocumentModel, documentSweepJobHandler, sweepOrphanedDocuments } from '../../../src/documents';
+import { DOCUMENT_SWEEP_JOB, documentSweepJobHandler, sweepOrphanedDocuments } from '../../../src/documents';
 import { getJob } from '../../../src/jobs';
 import { useTestDatabase } from '../../support/test-database';
 import { minimalPdf } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, upload, useDocumentWorld } from './document-test-kit';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
 
 const HOUR = 60 * 60 * 1000;
 

@@ -1,7 +1,8 @@
-import { DossierDocumentModel, type VirusScanner } from '../../../src/documents';
+import { type VirusScanner } from '../../../src/documents';
 import { useTestDatabase } from '../../support/test-database';
 import { minimalPdf } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, upload, useDocumentWorld } from './document-test-kit';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
 
 /** Stands in for clamd: the EICAR marker is "infected", a marker of our own makes the scanner fail. */
 const scanner: VirusScanner = async (file) => {

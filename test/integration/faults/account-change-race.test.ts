@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { changeRole, setActive } from '../../../src/admin';
-import { hashPassword, UserModel, type Actor } from '../../../src/auth';
+import { changeRole, setActive, hashPassword, type Actor } from '../../../src/auth';
 import { useTestDatabase } from '../../support/test-database';
+import { UserModel } from '../../../src/auth/user.model';
 
 const ROUNDS = 50;
 

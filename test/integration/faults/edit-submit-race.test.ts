@@ -7,11 +7,11 @@ import { editDossier } from '../../../src/applications/dossier-changes';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
 import type { Actor } from '../../../src/auth';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { DossierDocumentModel } from '../../../src/documents';
 import { isAppError } from '../../../src/errors';
 import { createOrganization } from '../../support/actors';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
 import { useTestDatabase } from '../../support/test-database';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 1000);
 const EDITS_PER_ROUND = 3;

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { latestEntry } from '../../../src/applications/dossier-cache';
-import { hashPassword, UserModel, type Role } from '../../../src/auth';
+import { hashPassword, type Role } from '../../../src/auth';
 import { testDatabaseUri } from '../../support/test-database';
+import { UserModel } from '../../../src/auth/user.model';
 
 /**
  * Environment for a server process on the suite's own database, in production mode: no demo seed (which

@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
 import { createScheduler, getJob, type Scheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
-import { createNotifications, mailJobKey, resendKeyOf, SentMailModel, stableMessageId, type Notifications } from '../../../src/notifications';
+import { createNotifications, mailJobKey, resendKeyOf, stableMessageId, type Notifications } from '../../../src/notifications';
 import { createOrganization, createUser, PASSWORD, type TestUser } from '../../support/actors';
 import { browser, csrfTokenOf } from '../../support/browser-session';
 import { buildTestApp, testConfig } from '../../support/test-app';
@@ -10,6 +10,7 @@ import { useTestDatabase } from '../../support/test-database';
 import { BASE_URL, dossierDriver } from '../notifications/notification-setup';
 import { startSmtpPeer, type SmtpPeer } from '../notifications/smtp-peer';
 import request from 'supertest';
+import { SentMailModel } from '../../../src/notifications/sent-mail.model';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

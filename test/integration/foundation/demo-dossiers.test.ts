@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { CertificateModel } from '../../../src/certificates';
-import { DossierDocumentModel, uploadSettingsFromConfig } from '../../../src/documents';
+import { uploadSettingsFromConfig } from '../../../src/documents';
 import { seedDemo } from '../../../src/seed';
 import { seedDemoDossiers } from '../../../src/seed/demo-dossiers';
 import { useTestDatabase } from '../../support/test-database';
+import { CertificateModel } from '../../../src/certificates/certificate.model';
+import { DossierDocumentModel } from '../../../src/documents/document.model';
 
 describe('the demo dossiers', () => {
   useTestDatabase();

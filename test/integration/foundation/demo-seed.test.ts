@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserModel, verifyPassword } from '../../../src/auth';
-import { IndustrialComplexModel, OrganizationModel, isValidTaxCode } from '../../../src/organizations';
+import { verifyPassword } from '../../../src/auth';
+import { isValidTaxCode } from '../../../src/organizations';
 import { seedDemo } from '../../../src/seed';
 import { useTestDatabase } from '../../support/test-database';
+import { UserModel } from '../../../src/auth/user.model';
+import { OrganizationModel } from '../../../src/organizations/organization.model';
+import { IndustrialComplexModel } from '../../../src/organizations/industrial-complex.model';
 
 describe('the Hai Phong demo seed', () => {
   useTestDatabase();

@@ -2,12 +2,13 @@ import { trusted } from 'mongoose';
 import { dispatchOutbox, registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
 import { getJob, createScheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
-import { createMailSender, createNotifications, mailJobKey, SentMailModel, stableMessageId, type MailSender, type Notifications } from '../../../src/notifications';
+import { createMailSender, createNotifications, mailJobKey, stableMessageId, type MailSender, type Notifications } from '../../../src/notifications';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { buildTestApp, testConfig } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
 import { BASE_URL, dossierDriver, drain } from './notification-setup';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer';
+import { SentMailModel } from '../../../src/notifications/sent-mail.model';
 
 describe('notification delivery through outages and crashes', () => {
   const database = useTestDatabase();

@@ -2,12 +2,13 @@ import request from 'supertest';
 import { registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
 import { createScheduler, getJob } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
-import { createNotifications, digestDayFor, digestInstant, DIGEST_JOB, scheduleDailyDigest, SentMailModel, type Notifications } from '../../../src/notifications';
+import { createNotifications, digestDayFor, digestInstant, DIGEST_JOB, scheduleDailyDigest, type Notifications } from '../../../src/notifications';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
 import { buildTestApp, testConfig } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
 import { BASE_URL, dossierDriver, drain, speaksEnglish } from './notification-setup';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer';
+import { SentMailModel } from '../../../src/notifications/sent-mail.model';
 
 describe('daily digests for staff who choose them', () => {
   const database = useTestDatabase();

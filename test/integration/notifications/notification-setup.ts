@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { dispatchOutbox } from '../../../src/applications/outbox-dispatch';
-import { UserModel } from '../../../src/auth';
 import type { TestUser } from '../../support/actors';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
+import { UserModel } from '../../../src/auth/user.model';
 
 export const BASE_URL = 'https://xanh.haiphong.example.vn';
 

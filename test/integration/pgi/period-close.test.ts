@@ -1,9 +1,9 @@
 import type { Actor } from '../../../src/auth/actor';
-import { AuditEntryModel } from '../../../src/audit';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import { closePeriod, getPeriod, parsePeriodId, projectEntry, reopenPeriod } from '../../../src/pgi';
 import { useTestDatabase } from '../../support/test-database';
 import { insertDossier, insertOrganization, type DossierSpec } from './pgi-history';
+import { AuditEntryModel } from '../../../src/audit/audit.model';
 
 const leader: Actor = { kind: 'user', userId: 'u-leader', role: 'leader', name: 'Lãnh đạo Sở' };
 const deps = { now: () => new Date('2026-05-01T03:00:00Z'), calendar: DEFAULT_WORKING_CALENDAR };

@@ -4,7 +4,8 @@ import { Types } from 'mongoose';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel, dossierEventId } from '../../../src/applications/dossier-event.model';
 import { PetitionChangeModel, PetitionModel, petitionChangeId } from '../../../src/dialogue/petition.model';
-import { makeTaxCode, OrganizationModel } from '../../../src/organizations';
+import { makeTaxCode } from '../../../src/organizations';
+import { OrganizationModel } from '../../../src/organizations/organization.model';
 
 /**
  * Dossier histories written straight into the models (log entries, dossiers, organizations), so a property

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
-import { OrganizationModel } from '../../../src/organizations';
 import { PetitionChangeModel, PetitionModel } from '../../../src/dialogue/petition.model';
 import { parsePeriodId, periodsOf, projectEntry, projectPetitionChange, recomputePeriod } from '../../../src/pgi';
 import { aggregatePeriod } from '../../../src/pgi/period-aggregate';
@@ -11,6 +10,7 @@ import { PgiContributionModel } from '../../../src/pgi/pgi-contribution.model';
 import { indicatorSetForPeriod } from '../../../src/pgi/indicators';
 import { useTestDatabase } from '../../support/test-database';
 import { dossierArbitrary, insertDossier, insertOrganization, insertPetition, organizationArbitrary, petitionArbitrary } from './pgi-history';
+import { OrganizationModel } from '../../../src/organizations/organization.model';
 
 const deps = { calendar: DEFAULT_WORKING_CALENDAR };
 

@@ -1,9 +1,9 @@
-import { AuditEntryModel } from '../../../src/audit';
 import { PetitionModel } from '../../../src/dialogue/petition.model';
 import { createOrganization, createUser, PASSWORD, type TestUser } from '../../support/actors';
 import { browser, csrfTokenOf } from '../../support/browser-session';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
+import { AuditEntryModel } from '../../../src/audit/audit.model';
 
 describe('petition pages (kiến nghị) for businesses and the department', () => {
   const database = useTestDatabase();

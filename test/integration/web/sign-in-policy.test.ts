@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { verify } from '@node-rs/argon2';
-import { UserModel } from '../../../src/auth';
 import { createUser, PASSWORD } from '../../support/actors';
 import { browser, csrfTokenOf } from '../../support/browser-session';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
+import { UserModel } from '../../../src/auth/user.model';
 
 // Counts argon2 verifications while still doing them: the non-timed proof that unknown e-mails cost the same work.
 jest.mock('@node-rs/argon2', () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { hashPassword, UserModel } from '../../../src/auth';
+import { hashPassword } from '../../../src/auth';
 import { PASSWORD } from '../../support/actors';
 import { csrfTokenOf } from '../../support/browser-session';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
+import { UserModel } from '../../../src/auth/user.model';
 
 /** Production settings; the database URI is never dialled by the app itself (the test hands it the connection). */
 const PRODUCTION = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.invalid/hpg', BASE_URL: 'https://congdichvu.example.vn', SESSION_SECRET: 's'.repeat(40) };

@@ -2,13 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { DossierDocumentModel, uploadSettingsFromConfig } from '../../../../src/documents';
+import { uploadSettingsFromConfig } from '../../../../src/documents';
 import { minimalPdf } from '../../../fixtures/uploads/sample-files';
 import { createOrganization, createUser, PASSWORD } from '../../../support/actors';
 import { browser } from '../../../support/browser-session';
 import { EPR_DATA } from '../../../support/dossiers';
 import { buildTestApp } from '../../../support/test-app';
 import { useTestDatabase } from '../../../support/test-database';
+import { DossierDocumentModel } from '../../../../src/documents/document.model';
 
 describe('uploading documents from the applicant page', () => {
   const database = useTestDatabase();

@@ -1,13 +1,13 @@
 import { listWorkflows } from '../../../../workflows';
 import { loadWorkingCalendar } from '../../../../src/admin';
-import { AuditEntryModel } from '../../../../src/audit';
-import { UserModel } from '../../../../src/auth';
 import { isWorkingDay } from '../../../../src/calendar';
-import { OrganizationModel } from '../../../../src/organizations';
 import { createUser, type TestUser } from '../../../support/actors';
 import { csrfTokenOf } from '../../../support/browser-session';
 import { useTestDatabase } from '../../../support/test-database';
 import { signedIn, staffApp, type App } from './staff-kit';
+import { UserModel } from '../../../../src/auth/user.model';
+import { OrganizationModel } from '../../../../src/organizations/organization.model';
+import { AuditEntryModel } from '../../../../src/audit/audit.model';
 
 describe('the admin pages', () => {
   const database = useTestDatabase();

@@ -1,9 +1,9 @@
 import { ApplicationModel } from '../../../../src/applications/application.model';
-import { AuditEntryModel } from '../../../../src/audit';
 import { createOrganization, createUser, type TestUser } from '../../../support/actors';
 import { csrfTokenOf } from '../../../support/browser-session';
 import { useTestDatabase } from '../../../support/test-database';
 import { signedIn, staffApp, submittedEprDossier, type App } from './staff-kit';
+import { AuditEntryModel } from '../../../../src/audit/audit.model';
 
 describe('the officer pages', () => {
   const database = useTestDatabase();

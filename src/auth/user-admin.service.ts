@@ -1,10 +1,13 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { recordAudit } from '../audit';
-import { hashPassword, ROLES, UserModel, type Actor, type Role } from '../auth';
-import { changeAccount } from '../auth/account-change';
-import { passwordProblems } from '../auth/login.service';
 import { notFound, validationFailed, type FieldError } from '../errors';
-import { OrganizationModel } from '../organizations';
+import { organizationExists, organizationNamesByIds } from '../organizations';
+import { changeAccount } from './account-change';
+import type { Actor } from './actor';
+import { passwordProblems } from './login.service';
+import { hashPassword } from './password';
+import { isApplicantRole, ROLES, type Role } from './roles';
+import { UserModel } from './user.model';
 
 export interface NewUserInput {
   email: string;
@@ -17,7 +20,7 @@ export interface NewUserInput {
 
 const actorIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : actor.name);
 
-const needsOrganization = (role: Role) => role === 'business' || role === 'ic_operator';
+const needsOrganization = (role: Role) => isApplicantRole(role);
 
 export interface UserRow {
   id: string;
@@ -35,9 +38,7 @@ export async function listUsers(filter: { role?: Role; q?: string } = {}): Promi
   const users = await UserModel.find(filter.role ? { role: filter.role } : {}, { passwordHash: 0 }).sort({ role: 1, email: 1 }).limit(1000).lean();
   const q = filter.q?.trim().toLowerCase();
   const shown = q ? users.filter((u) => u.email.includes(q) || u.name.toLowerCase().includes(q)) : users;
-  const orgIds = [...new Set(shown.map((u) => u.organizationId).filter(Boolean).map(String))];
-  const organizations = orgIds.length ? await OrganizationModel.find({ _id: trusted({ $in: orgIds }) }, { name: 1 }).lean() : [];
-  const names = new Map(organizations.map((o) => [String(o._id), o.name]));
+  const names = await organizationNamesByIds(shown.map((u) => u.organizationId).filter(Boolean).map(String));
   return shown.map((u) => ({
     id: String(u._id),
     email: u.email,
@@ -61,7 +62,7 @@ export async function createUser(actor: Actor, input: NewUserInput, now: Date): 
   if (await UserModel.exists({ email })) errors.push({ field: 'email', message: 'admin.users.errors.emailTaken' });
   if (passwordProblems(input.password, email).length) errors.push({ field: 'password', message: 'admin.users.errors.weakPassword' });
   if (needsOrganization(input.role)) {
-    const valid = input.organizationId && Types.ObjectId.isValid(input.organizationId) && (await OrganizationModel.exists({ _id: input.organizationId }));
+    const valid = input.organizationId && (await organizationExists(input.organizationId));
     if (!valid) errors.push({ field: 'organizationId', message: 'admin.users.errors.organizationRequired' });
   }
   if (errors.length) throw validationFailed(errors);

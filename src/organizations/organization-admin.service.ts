@@ -2,7 +2,9 @@ import { Types } from 'mongoose';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
 import { notFound, validationFailed } from '../errors';
-import { IndustrialComplexModel, normalizeTaxCode, OrganizationModel } from '../organizations';
+import { IndustrialComplexModel } from './industrial-complex.model';
+import { OrganizationModel } from './organization.model';
+import { normalizeTaxCode } from './tax-code';
 
 export interface OrganizationInput {
   taxCode: string;

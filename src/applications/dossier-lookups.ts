@@ -1,0 +1,74 @@
+import { trusted, type Types } from 'mongoose';
+import type { WorkflowType } from '../../workflows/workflow-types';
+import { ApplicationModel, type ApplicationRecord } from './application.model';
+import { DossierEventModel } from './dossier-event.model';
+
+/**
+ * Reads other rooms need of a dossier beyond its summary (read-model/), each returning exactly what its caller
+ * uses, so the dossier collection is queried only inside this room. By `_id` wherever the key is known.
+ */
+
+/** What a notification mail tells about a dossier and whom it reaches (by `_id`). */
+export type DossierForMail = Pick<ApplicationRecord, '_id' | 'code' | 'title' | 'type' | 'organizationId' | 'assigneeId' | 'deadlines'>;
+
+export async function dossierForMail(dossierId: string): Promise<DossierForMail | null> {
+  return ApplicationModel.findById(dossierId, { code: 1, title: 1, type: 1, organizationId: 1, assigneeId: 1, deadlines: 1 }).lean<DossierForMail>();
+}
+
+/** Who works on a dossier now (by `_id`): staff see it, applicants do not (presentDossier leaves it out). */
+export async function dossierAssigneeId(dossierId: string): Promise<string | undefined> {
+  const dossier = await ApplicationModel.findById(dossierId, { assigneeId: 1 }).lean<{ assigneeId?: Types.ObjectId }>();
+  return dossier?.assigneeId ? String(dossier.assigneeId) : undefined;
+}
+
+/** What a log entry said besides its transition: the event's fields, the comment and the state after it. */
+export interface LoggedEntryFacts {
+  event?: { reasons?: unknown; dueAt?: unknown };
+  comment?: string;
+  after?: { deadlines?: { currentDueAt?: Date | string | null } };
+}
+
+export async function loggedEntryFacts(entryId: string): Promise<LoggedEntryFacts | null> {
+  return DossierEventModel.findById(entryId, { event: 1, comment: 1, after: 1 }).lean<LoggedEntryFacts>();
+}
+
+/** The kind of eco certificate each green-transformation dossier asked for (`data.certificateKind`), by id. */
+export async function certificateKindsOf(dossierIds: readonly unknown[]): Promise<Map<string, string | undefined>> {
+  if (dossierIds.length === 0) return new Map();
+  const dossiers = await ApplicationModel.find({ _id: trusted({ $in: dossierIds.map(String) }) }, { 'data.certificateKind': 1 }).lean<{ _id: unknown; data?: { certificateKind?: string } }[]>();
+  return new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
+}
+
+/** A dossier as a report counts it: its dates and states, plus the figures (`data`, `results`) summaries lack. */
+export interface ReportedDossier {
+  code: string;
+  type: WorkflowType;
+  title: string;
+  state: ApplicationRecord['state'];
+  submittedAt?: Date;
+  decidedAt?: Date;
+  deadlines: Record<string, unknown>;
+  data: Record<string, unknown>;
+  results: Record<string, unknown>;
+}
+
+/**
+ * Every dossier received or decided in [from, before), by code, from a cursor, so a province-wide year (10k+
+ * dossiers) never sits in memory at once. A report reads the figures of every dossier in its scope, so it scans.
+ */
+export async function* reportedDossiers(from: Date, before: Date): AsyncGenerator<ReportedDossier> {
+  const range = trusted({ $gte: from, $lt: before });
+  const cursor = ApplicationModel.find({ $or: [{ submittedAt: range }, { decidedAt: range }] }, { code: 1, type: 1, title: 1, state: 1, submittedAt: 1, decidedAt: 1, deadlines: 1, data: 1, results: 1 })
+    .sort({ code: 1 })
+    .lean<ReportedDossier>()
+    .cursor({ batchSize: 500 });
+  for await (const dossier of cursor) yield dossier as ReportedDossier;
+}
+
+/** The ids of the dossiers with these readable codes, by code; codes of no dossier are left out. */
+export async function dossierIdsOfCodes(codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  // The codes come from our own lineage, not from a request, so the $in may be trusted (sanitizeFilter is on).
+  const dossiers = await ApplicationModel.find({ code: trusted({ $in: [...codes] }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>();
+  return new Map(dossiers.map((d) => [d.code, String(d._id)]));
+}
