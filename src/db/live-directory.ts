@@ -8,6 +8,8 @@ const CLOCK_SKEW_MS = 30_000;
 const PRUNE_EVERY_MS = 60_000;
 /** Documents re-read at once after a poll (findById each: the one query FerretDB serves from an index). */
 const READ_BATCH = 32;
+/** The key of a note that asks every instance to reload the whole directory. */
+const RELOAD_KEY = '*';
 
 /**
  * One note per write of a directory's document, so other instances learn what changed without reading the
@@ -49,6 +51,7 @@ export class LiveDirectory<T> {
   private polledAt = 0;
   private prunedAt = 0;
   private inFlight: Promise<void> | undefined;
+  private readonly reloadsSeen = new Set<string>();
 
   constructor(
     private readonly source: LiveSource<T>,
@@ -90,7 +93,12 @@ export class LiveDirectory<T> {
   }
 
   private async poll(): Promise<void> {
-    const notes = await LiveChangeModel.find({ directory: this.source.name, at: trusted({ $gte: new Date(this.polledAt - CLOCK_SKEW_MS) }) }, { key: 1, version: 1 }).lean();
+    const notes = await LiveChangeModel.find({ directory: this.source.name, at: trusted({ $gte: new Date(this.polledAt - CLOCK_SKEW_MS) }) }, { key: 1, version: 1, at: 1 }).lean();
+    const reloadAsked = notes.some((note) => note.key === RELOAD_KEY && !this.reloadsSeen.has(String(note._id)));
+    if (reloadAsked) {
+      for (const note of notes) if (note.key === RELOAD_KEY) this.reloadsSeen.add(String(note._id));
+      return this.load();
+    }
     const behind = [...new Set(notes.filter((note) => this.versionHeld(note.key) < note.version).map((note) => note.key))];
     for (let i = 0; i < behind.length; i += READ_BATCH) {
       const items = await Promise.all(behind.slice(i, i + READ_BATCH).map((key) => this.source.readOne(key)));
@@ -120,6 +128,17 @@ export class LiveDirectory<T> {
     const version = this.source.versionOf(item);
     this.apply(item);
     await LiveChangeModel.create({ _id: `${this.source.name}:${key}:${version}:${randomUUID()}`, directory: this.source.name, key, version, at: new Date() });
+  }
+
+  /**
+   * After a bulk write that left no note per item (a recompute, a backfill): every instance reloads the whole
+   * collection at its next poll, this one at once.
+   */
+  async noteBulkWrite(): Promise<void> {
+    const _id = `${this.source.name}:${RELOAD_KEY}:${randomUUID()}`;
+    this.reloadsSeen.add(_id);
+    await LiveChangeModel.create({ _id, directory: this.source.name, key: RELOAD_KEY, version: 0, at: new Date() });
+    await this.load();
   }
 
   get(key: string): T | undefined {

@@ -2,9 +2,8 @@ import type { ContributionRecord, GenderGroup } from './contributions-for';
 
 /**
  * A period's contributions summed three ways: by indicator and leadership gender (values), by indicator and
- * dossier (lineage), and the distinct organizations with their employee counts (workforce). The database
- * produces these with $group/$sum (period-aggregate.ts); the full recompute produces them in memory (below);
- * one pure function turns either into the period view, so the two can only differ in what they summed.
+ * dossier (lineage), and the distinct organizations with their employee counts (workforce), in memory: from
+ * the contribution directory for live views (period-aggregate.ts), from a fresh projection for the recompute.
  */
 export interface ValueRow {
   indicatorId: string;
@@ -35,7 +34,10 @@ export interface PeriodGroups {
   workforce: WorkforceRow[];
 }
 
-export function groupInMemory(records: Iterable<ContributionRecord>): PeriodGroups {
+/** The fields of a contribution that its period's groups read. */
+export type GroupedContribution = Pick<ContributionRecord, 'indicatorId' | 'leadershipGender' | 'numerator' | 'denominator' | 'dossierCode' | 'organizationId' | 'employeesFemale' | 'employeesMale' | 'employeesOther'>;
+
+export function groupInMemory(records: Iterable<GroupedContribution>): PeriodGroups {
   const values = new Map<string, ValueRow>();
   const lineage = new Map<string, LineageRow>();
   const workforce = new Map<string, WorkforceRow>();

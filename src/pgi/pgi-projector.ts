@@ -3,7 +3,8 @@ import { pgiEntryWithDossier } from '../applications';
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
 import { organizationGenderFacts } from '../organizations';
-import { contributionsFor } from './contributions-for';
+import { noteContributionsWritten } from './contribution-directory';
+import { contributionsFor, type ContributionRecord } from './contributions-for';
 import type { ProjectedDossier, ProjectedEntry } from './indicator.types';
 import { PgiContributionModel } from './pgi-contribution.model';
 import { readPetitionEntries, readPetitionEntry } from './petition-source';
@@ -26,11 +27,12 @@ export async function projectPetitionChange(changeId: string, deps: { calendar: 
 
 async function project(entry: ProjectedEntry, dossier: ProjectedDossier, deps: { calendar: WorkingCalendar }): Promise<number> {
   const organization = await organizationGenderFacts(dossier.organizationId);
-  let inserted = 0;
+  const inserted: ContributionRecord[] = [];
   for (const record of contributionsFor(entry, dossier, organization, deps.calendar)) {
-    if (await insertIfAbsent(PgiContributionModel, { ...record })) inserted++;
+    if (await insertIfAbsent(PgiContributionModel, { ...record })) inserted.push(record);
   }
-  return inserted;
+  await noteContributionsWritten(inserted);
+  return inserted.length;
 }
 
 /**

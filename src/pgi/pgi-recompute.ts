@@ -2,6 +2,7 @@ import { pgiDossiersById, pgiEntriesBetween } from '../applications';
 import type { WorkingCalendar } from '../calendar';
 import { insertManyIfAbsent, scansWholeCollections } from '../db';
 import { organizationsGenderFacts } from '../organizations';
+import { noteContributionBulkWrite } from './contribution-directory';
 import { contributionsFor, type ContributionRecord } from './contributions-for';
 import { indicatorSetForPeriod } from './indicators';
 import { groupInMemory } from './period-groups';
@@ -74,5 +75,7 @@ async function insertMissing(period: Period, records: readonly ContributionRecor
   const present = await PgiContributionModel.find({ [periodField(period)]: period.id }, { _id: 1 }).lean();
   const known = new Set(present.map((doc) => String(doc._id)));
   // Records are already shaped as the schema stores them (contributions-for.ts), so they go in unvalidated.
-  return insertManyIfAbsent(PgiContributionModel.collection, records.filter((record) => !known.has(record._id)) as never[]);
+  const inserted = await insertManyIfAbsent(PgiContributionModel.collection, records.filter((record) => !known.has(record._id)) as never[]);
+  if (inserted > 0) await noteContributionBulkWrite();
+  return inserted;
 }

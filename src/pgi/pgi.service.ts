@@ -2,7 +2,7 @@ import { notFound } from '../errors';
 import { indicatorSetForPeriod } from './indicators';
 import { aggregatePeriod } from './period-aggregate';
 import { assemblePeriodView, valueOf, type PeriodView } from './period-view';
-import { groupSums, type SumRow } from './group-sums';
+import { contributionDirectory } from './contribution-directory';
 import { PgiPeriodCloseModel } from './pgi-period-close.model';
 import { periodState, type PeriodStatus } from './pgi-period-close.service';
 import { parsePeriodId, periodsOf, type Period, type PeriodKind } from './pgi-period';
@@ -31,32 +31,42 @@ export interface PeriodSummary {
   values: Record<string, number | null>;
 }
 
-type SumsRow = SumRow<{ p: string; i: string }>;
+type PeriodSums = { n: number; d: number; c: number };
 
 /** Every period with contributions or a close, plus the current quarter and year; newest first. */
 export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
-  const sumsBy = (field: 'quarter' | 'year') =>
-    groupSums<{ p: string; i: string }>({ $match: {} }, { p: `$${field}`, i: '$indicatorId' }, { n: '$numerator', d: '$denominator', c: 1 });
-  const [quarters, years, closedIds] = await Promise.all([sumsBy('quarter'), sumsBy('year'), PgiPeriodCloseModel.distinct('periodId')]);
+  const [contributions, closedIds] = await Promise.all([contributionDirectory(), PgiPeriodCloseModel.distinct('periodId')]);
+  // Sums per period and indicator, quarters and years at once, in one pass over the contributions in memory.
+  const sums = new Map<string, Map<string, PeriodSums>>();
+  for (const row of contributions.all()) {
+    for (const periodId of [row.quarter, row.year]) {
+      const byIndicator = sums.get(periodId) ?? new Map<string, PeriodSums>();
+      const sum = byIndicator.get(row.indicatorId) ?? { n: 0, d: 0, c: 0 };
+      sum.n += row.numerator;
+      sum.d += row.denominator;
+      sum.c += 1;
+      byIndicator.set(row.indicatorId, sum);
+      sums.set(periodId, byIndicator);
+    }
+  }
   const current = periodsOf(now);
-  const rows = [...quarters, ...years];
-  const ids = new Set<string>([current.quarter, current.year, ...rows.map((row) => row._id.p), ...closedIds.map(String)]);
+  const ids = new Set<string>([current.quarter, current.year, ...sums.keys(), ...closedIds.map(String)]);
   const summaries: PeriodSummary[] = [];
   for (const id of ids) {
     const period = parsePeriodId(id);
     if (!period) continue;
     const { status, latest } = await periodState(id);
-    const values = status.closed && latest ? await closedSummary(id, latest.closeNumber) : liveSummary(period, rows.filter((row) => row._id.p === id));
+    const values = status.closed && latest ? await closedSummary(id, latest.closeNumber) : liveSummary(period, sums.get(id) ?? new Map());
     summaries.push({ id, kind: period.kind, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString(), status, values });
   }
   return summaries.sort((a, b) => (a.startsAt === b.startsAt ? a.kind.localeCompare(b.kind) : a.startsAt < b.startsAt ? 1 : -1));
 }
 
-function liveSummary(period: Period, rows: readonly SumsRow[]): Record<string, number | null> {
+function liveSummary(period: Period, sums: ReadonlyMap<string, PeriodSums>): Record<string, number | null> {
   return Object.fromEntries(
     indicatorSetForPeriod(period).indicators.map((indicator) => {
-      const row = rows.find((r) => r._id.i === indicator.id);
-      return [indicator.id, row && (row.c ?? 0) > 0 ? valueOf(indicator.aggregation, row.n ?? 0, row.d ?? 0) : null];
+      const sum = sums.get(indicator.id);
+      return [indicator.id, sum && sum.c > 0 ? valueOf(indicator.aggregation, sum.n, sum.d) : null];
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { noteContributionBulkWrite } from '../../../src/pgi/contribution-directory';
 import fc from 'fast-check';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { DossierEventModel } from '../../../src/applications/dossier-event.model';
@@ -43,6 +44,8 @@ describe('PGI projector and full recompute', () => {
       fc.asyncProperty(history, async ({ organizations, dossiers, petitions, replay }) => {
         // This suite's database is its own: each run starts from an empty index.
         await Promise.all([DossierEventModel, ApplicationModel, OrganizationModel, PgiContributionModel, PetitionModel, PetitionChangeModel].map((m) => (m as typeof PgiContributionModel).deleteMany({})));
+        // Contributions are never deleted in service; a test that wipes them says so, like any bulk write.
+        await noteContributionBulkWrite();
         const organizationIds = await Promise.all(organizations.map(insertOrganization));
         const entryIds: string[] = [];
         const periods = new Set<string>();
@@ -75,6 +78,7 @@ describe('PGI projector and full recompute', () => {
 
   it('when entries were logged before the projector ran, then a repairing recompute back-fills them and a second one inserts nothing', async () => {
     await PgiContributionModel.deleteMany({});
+    await noteContributionBulkWrite();
     const organizationId = await insertOrganization({ leadershipGender: 'female', employees: { female: 30, male: 20 } });
     await insertDossier({ type: 'renewable_energy', ending: 'approved', submitDay: 10, decisionAfterDays: 5, endAfterDays: 1, hour: 3, amount: 120.5, exempt: false, overdue: false, organization: 0 }, organizationId);
     const period = parsePeriodId('2025-Q1')!;
