@@ -35,6 +35,8 @@ export interface LiveSource<T> {
   versionOf(item: T): number;
   /** Secondary unique keys to find an item by (a readable code). */
   lookups?: Record<string, (item: T) => string | undefined>;
+  /** Keys shared by several items, to list them together (a dossier's documents). */
+  groups?: Record<string, (item: T) => string>;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface LiveSource<T> {
 export class LiveDirectory<T> {
   private readonly byKey = new Map<string, T>();
   private readonly lookups = new Map<string, Map<string, string>>();
+  private readonly groups = new Map<string, Map<string, Set<string>>>();
   private loaded = false;
   private polledAt = 0;
   private prunedAt = 0;
@@ -58,6 +61,7 @@ export class LiveDirectory<T> {
     private readonly options: { maxStalenessMs: number },
   ) {
     for (const name of Object.keys(source.lookups ?? {})) this.lookups.set(name, new Map());
+    for (const name of Object.keys(source.groups ?? {})) this.groups.set(name, new Map());
   }
 
   /** Brings the directory up to date with the database if it is older than allowed. */
@@ -89,6 +93,7 @@ export class LiveDirectory<T> {
     const items = await this.source.loadAll();
     this.byKey.clear();
     for (const index of this.lookups.values()) index.clear();
+    for (const index of this.groups.values()) index.clear();
     for (const item of items) this.apply(item);
   }
 
@@ -101,8 +106,10 @@ export class LiveDirectory<T> {
     }
     const behind = [...new Set(notes.filter((note) => this.versionHeld(note.key) < note.version).map((note) => note.key))];
     for (let i = 0; i < behind.length; i += READ_BATCH) {
-      const items = await Promise.all(behind.slice(i, i + READ_BATCH).map((key) => this.source.readOne(key)));
-      for (const item of items) if (item) this.apply(item);
+      const keys = behind.slice(i, i + READ_BATCH);
+      const items = await Promise.all(keys.map((key) => this.source.readOne(key)));
+      // A note for an item that is gone: it was removed (noteRemoved).
+      items.forEach((item, n) => (item ? this.apply(item) : this.forget(keys[n]!)));
     }
   }
 
@@ -115,11 +122,42 @@ export class LiveDirectory<T> {
   apply(item: T): void {
     const key = this.source.keyOf(item);
     if (this.versionHeld(key) > this.source.versionOf(item)) return;
+    const held = this.byKey.get(key);
+    if (held) this.unindex(key, held);
     this.byKey.set(key, item);
     for (const [name, keyFor] of Object.entries(this.source.lookups ?? {})) {
       const value = keyFor(item);
       if (value !== undefined) this.lookups.get(name)!.set(value, key);
     }
+    for (const [name, groupOf] of Object.entries(this.source.groups ?? {})) {
+      const index = this.groups.get(name)!;
+      const value = groupOf(item);
+      index.set(value, (index.get(value) ?? new Set()).add(key));
+    }
+  }
+
+  /** Takes an item's old values out of the lookups and groups (it changed group, or it is gone). */
+  private unindex(key: string, held: T): void {
+    for (const [name, keyFor] of Object.entries(this.source.lookups ?? {})) {
+      const value = keyFor(held);
+      if (value !== undefined && this.lookups.get(name)!.get(value) === key) this.lookups.get(name)!.delete(value);
+    }
+    for (const [name, groupOf] of Object.entries(this.source.groups ?? {})) this.groups.get(name)!.get(groupOf(held))?.delete(key);
+  }
+
+  private forget(key: string): void {
+    const held = this.byKey.get(key);
+    if (!held) return;
+    this.byKey.delete(key);
+    this.unindex(key, held);
+  }
+
+  /** After this process deleted an item: gone here at once, and from the others at their next poll. */
+  async noteRemoved(key: string): Promise<void> {
+    const held = this.byKey.get(key);
+    this.forget(key);
+    const version = held ? this.source.versionOf(held) + 1 : Number.MAX_SAFE_INTEGER;
+    await LiveChangeModel.create({ _id: `${this.source.name}:${key}:${version}:${randomUUID()}`, directory: this.source.name, key, version, at: new Date() });
   }
 
   /** After this process wrote the item: a note for the other instances, and the item applied here at once. */
@@ -148,6 +186,11 @@ export class LiveDirectory<T> {
   find(lookup: string, value: string): T | undefined {
     const key = this.lookups.get(lookup)?.get(value);
     return key === undefined ? undefined : this.byKey.get(key);
+  }
+
+  /** The items sharing a group key, in no particular order. */
+  inGroup(group: string, value: string): T[] {
+    return [...(this.groups.get(group)?.get(value) ?? [])].flatMap((key) => this.byKey.get(key) ?? []);
   }
 
   all(): IterableIterator<T> {

@@ -5,6 +5,7 @@ import { findProcedure, type ApplicationType } from '../applications/procedures'
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
 import { AppError, notFound } from '../errors';
+import { documentsOfDossier } from './document-directory';
 import { DossierDocumentModel, type DossierDocumentRecord } from './document.model';
 import { BlobNotFoundError, type BlobStore } from './storage/blob-store';
 
@@ -27,7 +28,7 @@ function presentVersion(record: DossierDocumentRecord) {
 /** A dossier's documents grouped by code in catalogue order, each with every version, newest first. */
 export async function listDossierDocuments(actor: Actor, dossierId: string) {
   const dossier = await loadReadableDossier(actor, dossierId);
-  const records = await DossierDocumentModel.find({ dossierId: dossier._id }).sort({ code: 1, version: -1 }).lean<DossierDocumentRecord[]>();
+  const records = (await documentsOfDossier(String(dossier._id))).sort((a, b) => a.code.localeCompare(b.code) || b.version - a.version);
   const rules = findProcedure(dossier.type as ApplicationType).documents;
   const order = (code: string) => {
     const index = rules.findIndex((rule) => rule.code === code);

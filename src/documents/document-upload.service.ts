@@ -8,6 +8,7 @@ import { openFileSource } from './content/byte-source';
 import { MEDIA_KINDS, type MediaKind } from './content/media-kinds';
 import { sniffContent } from './content/sniff-content';
 import { assertCatalogueCode, loadUploadableDossier } from './document-access';
+import { documentsOfDossier, noteDocumentRemoved } from './document-directory';
 import { DossierDocumentModel } from './document.model';
 import { insertNextVersion } from './document-version';
 import { sanitizeFileName } from './file-name';
@@ -74,7 +75,7 @@ export async function uploadDocuments(
 }
 
 async function assertWithinDossierQuota(dossierId: string, files: readonly StagedFile[], maxDossierBytes: number): Promise<void> {
-  const stored = await DossierDocumentModel.find({ dossierId: new Types.ObjectId(dossierId) }, { sizeBytes: 1 }).lean();
+  const stored = await documentsOfDossier(dossierId);
   const total = stored.reduce((sum, d) => sum + d.sizeBytes, 0) + files.reduce((sum, f) => sum + f.sizeBytes, 0);
   if (total > maxDossierBytes) {
     throw uploadTooLarge('dossier_quota', `The dossier's documents would total ${total} bytes; at most ${maxDossierBytes} bytes per dossier.`);
@@ -107,7 +108,10 @@ async function scan(index: number, file: StagedFile, scanner: NonNullable<Upload
 
 async function undoStored(stored: readonly { storageKey: string; id?: string }[], settings: UploadSettings): Promise<void> {
   for (const { id, storageKey } of stored) {
-    if (id) await DossierDocumentModel.deleteOne({ _id: new Types.ObjectId(id) }).catch(() => undefined);
+    if (id) {
+      await DossierDocumentModel.deleteOne({ _id: new Types.ObjectId(id) }).catch(() => undefined);
+      await noteDocumentRemoved(id).catch(() => undefined);
+    }
     await settings.store.delete(storageKey).catch(() => undefined);
   }
 }

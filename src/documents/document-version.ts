@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { insertIfAbsent } from '../db';
+import { documentsOfDossier, noteDocumentWritten } from './document-directory';
 import { DossierDocumentModel } from './document.model';
 
 /** Racing uploads of one code each need one more try per winner ahead of them; this bounds a pathological storm. */
@@ -23,12 +24,19 @@ export interface NewDocumentVersion {
  */
 export async function insertNextVersion(input: NewDocumentVersion): Promise<{ id: string; version: number }> {
   const dossierId = new Types.ObjectId(input.dossierId);
+  // The directory knows this instance's uploads at once; another instance's within a second. A number taken
+  // meanwhile loses its insert, and the next try asks the database itself (a rare race, so a rare scan).
+  let latest = Math.max(0, ...(await documentsOfDossier(input.dossierId)).filter((d) => d.code === input.code).map((d) => d.version));
   for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
-    const latest = await DossierDocumentModel.findOne({ dossierId, code: input.code }, { version: 1 }).sort({ version: -1 }).lean();
-    const version = (latest?.version ?? 0) + 1;
+    const version = latest + 1;
     const _id = new Types.ObjectId();
     const created = await insertIfAbsent(DossierDocumentModel, { ...input, _id, dossierId, version, uploadedBy: new Types.ObjectId(input.uploadedBy) });
-    if (created) return { id: String(_id), version };
+    if (created) {
+      await noteDocumentWritten(String(_id));
+      return { id: String(_id), version };
+    }
+    const stored = await DossierDocumentModel.findOne({ dossierId, code: input.code }, { version: 1 }).sort({ version: -1 }).lean();
+    latest = Math.max(version, stored?.version ?? 0);
   }
   throw new Error(`could not allocate a version of ${input.code} for dossier ${input.dossierId} after ${MAX_VERSION_ATTEMPTS} attempts`);
 }

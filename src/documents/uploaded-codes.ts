@@ -1,11 +1,10 @@
-import { DossierDocumentModel } from './document.model';
+import { documentsOfDossier } from './document-directory';
 
 /**
- * Codes of the documents a dossier holds at least one version of. Its own file, importing only the model, so
+ * Codes of the documents a dossier holds at least one version of. Its own file, importing only the directory, so
  * the dossier room can ask it (the pre-check and the SUBMIT guard) without loading this room's routes and
  * upload services, which call back into the dossier room for its access checks: no import cycle.
  */
 export async function uploadedDocumentCodes(dossierId: string): Promise<string[]> {
-  const codes = await DossierDocumentModel.distinct('code', { dossierId });
-  return codes.map(String);
+  return [...new Set((await documentsOfDossier(dossierId)).map((record) => record.code))];
 }

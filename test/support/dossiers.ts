@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
 import { requiredDocuments } from '../../src/applications/procedures';
-import { DossierDocumentModel } from '../../src/documents/document.model';
+import { insertNextVersion } from '../../src/documents/document-version';
 
 export const EPR_DATA = {
   reportingYear: 2026,
@@ -12,23 +11,23 @@ export const EPR_DATA = {
 };
 
 /**
- * Records the required documents of a dossier directly. Uploading through HTTP belongs to the documents
- * capability (issue #5); until it lands, tests of the workflow attach document records this way.
+ * Records the required documents of a dossier through the documents room's version insert, without files:
+ * tests of the workflow need the records (what the SUBMIT guard checks), not the bytes, which the upload
+ * tests cover over HTTP.
  */
 export async function attachDocuments(dossierId: string, codes: readonly string[], uploadedBy: string): Promise<void> {
   for (const code of codes) {
     const content = `${code} ${randomUUID()}`;
-    await new DossierDocumentModel({
-      dossierId: new Types.ObjectId(dossierId),
+    await insertNextVersion({
+      dossierId,
       code,
-      version: 1,
       originalName: `${code}.pdf`,
       mediaType: 'application/pdf',
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
       storageKey: randomUUID(),
-      uploadedBy: new Types.ObjectId(uploadedBy),
-    }).save();
+      uploadedBy,
+    });
   }
 }
 
