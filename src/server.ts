@@ -14,7 +14,7 @@ import {
 import { repairPendingSyncs } from './applications/dossier-cache';
 import { startDossierReadModel } from './applications/read-model/read-model-start';
 import { certificateDirectory } from './certificates';
-import { pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
+import { contributionDirectory, pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
 import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
 import { createLiveWorkingCalendar } from './admin';
@@ -23,7 +23,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { ensureIndexes, GoMissingError, openDatabase, type SupervisedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
-import { DOCUMENT_SWEEP_JOB, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
+import { DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
@@ -87,7 +87,9 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
   const readModel = await startDossierReadModel((fields, message) => logger.info(fields, message));
-  logger.info({ ...readModel, certificates: (await certificateDirectory()).size }, 'dossier and certificate directories loaded');
+  // Every live directory is loaded before the app listens, so /readyz 200 means no page waits for a first load.
+  const [certificates, documents, contributions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory()]);
+  logger.info({ ...readModel, certificates: certificates.size, documents: documents.size, pgiContributions: contributions.size }, 'live directories loaded');
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

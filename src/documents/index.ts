@@ -10,3 +10,4 @@ export { uploadedDocumentCodes } from './uploaded-codes';
 export { uploadFromRequest, uploadMiddleware } from './upload-request';
 export { listDossierDocuments } from './document-read.service';
 export { uploadDocuments, type UploadedVersion } from './document-upload.service';
+export { documentDirectory } from './document-directory';

@@ -13,3 +13,4 @@ export { INDICATOR_SETS, PGI_COMPONENTS, indicatorSetOn } from './indicators';
 export { parsePeriodId, periodsOf, type Period } from './pgi-period';
 export type { IndicatorDefinition, IndicatorSet } from './indicator.types';
 export type { PeriodView, IndicatorValue } from './period-view';
+export { contributionDirectory } from './contribution-directory';
