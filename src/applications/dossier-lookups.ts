@@ -1,3 +1,4 @@
+import { dossierDirectory } from './read-model/dossier-directory';
 import { trusted, type Types } from 'mongoose';
 import type { WorkflowType } from '../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
@@ -67,8 +68,9 @@ export async function* reportedDossiers(from: Date, before: Date): AsyncGenerato
 
 /** The ids of the dossiers with these readable codes, by code; codes of no dossier are left out. */
 export async function dossierIdsOfCodes(codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  // The codes come from our own lineage, not from a request, so the $in may be trusted (sanitizeFilter is on).
-  const dossiers = await ApplicationModel.find({ code: trusted({ $in: [...codes] }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>();
-  return new Map(dossiers.map((d) => [d.code, String(d._id)]));
+  const directory = await dossierDirectory();
+  return new Map(codes.flatMap((code) => {
+    const id = directory.idOfCode(code);
+    return id ? [[code, id] as const] : [];
+  }));
 }

@@ -52,6 +52,8 @@ export async function petitionChangesBetween(from: Date, to: Date, actions: read
 
 /** The ids of the petitions with these codes (HP-KN-…), by code; codes of no petition are left out. */
 export async function petitionIdsOfCodes(codes: readonly string[]): Promise<Map<string, string>> {
+  // Lineage mixes dossier codes in; only petition codes are worth a read (which decodes the petitions on FerretDB).
+  codes = codes.filter((code) => code.startsWith('HP-KN-'));
   if (codes.length === 0) return new Map();
   // The codes come from our own lineage, not from a request, so the $in may be trusted (sanitizeFilter is on).
   const petitions = await PetitionModel.find({ code: trusted({ $in: [...codes] }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>();

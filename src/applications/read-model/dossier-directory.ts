@@ -43,3 +43,6 @@ export async function writeSummary(summary: DossierSummary): Promise<void> {
   await DossierSummaryModel.replaceOne({ _id: summary._id }, summary, { upsert: true });
   await directory.noteWritten(summary);
 }
+
+/** After summaries were written in bulk (the backfill): every instance reloads them. */
+export const noteSummariesBulkWrite = () => directory.noteBulkWrite();

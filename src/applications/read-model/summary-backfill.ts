@@ -1,6 +1,7 @@
 import { insertManyIfAbsent } from '../../db';
 import { ApplicationModel, type ApplicationRecord } from '../application.model';
 import { SUMMARY_IDENTITY, summaryFromRecord, type SummaryIdentity } from './dossier-summary';
+import { noteSummariesBulkWrite } from './dossier-directory';
 import { DossierSummaryModel } from './dossier-summary.model';
 
 type BackfillRecord = SummaryIdentity & Pick<ApplicationRecord, '_id' | 'state' | 'sequence' | 'deadlines' | 'submittedAt' | 'decidedAt'>;
@@ -14,5 +15,8 @@ const FIELDS = { ...SUMMARY_IDENTITY, state: 1, sequence: 1, deadlines: 1, submi
  */
 export async function backfillDossierSummaries(): Promise<number> {
   const dossiers = await ApplicationModel.find({}, FIELDS).lean<BackfillRecord[]>();
-  return insertManyIfAbsent(DossierSummaryModel.collection, dossiers.map(summaryFromRecord));
+  const inserted = await insertManyIfAbsent(DossierSummaryModel.collection, dossiers.map(summaryFromRecord));
+  // Instances already running (and this one) reload, since a bulk insert leaves no note per summary.
+  if (inserted > 0) await noteSummariesBulkWrite();
+  return inserted;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Types } from 'mongoose';
-import { ApplicationModel } from '../../../src/applications/application.model';
+import { ApplicationModel, type ApplicationRecord } from '../../../src/applications/application.model';
+import { writeSummary } from '../../../src/applications/read-model/dossier-directory';
+import { summaryFromRecord } from '../../../src/applications/read-model/dossier-summary';
 import { DossierEventModel, dossierEventId } from '../../../src/applications/dossier-event.model';
 import { PetitionChangeModel, PetitionModel, petitionChangeId } from '../../../src/dialogue/petition.model';
 import { makeTaxCode } from '../../../src/organizations';
@@ -106,6 +108,8 @@ export async function insertDossier(spec: DossierSpec, organizationId: string): 
     _id: id, code, organizationId, createdBy: new Types.ObjectId(), title: 'PGI test', workflow: { id: spec.type, version: 1 },
     snapshot: { value: 'x' }, state: 'draft', lastHash: 'x', data, results,
   }).save();
+  // Bypassing the event path, the fixture writes the summary itself (lists and code lookups read summaries).
+  await writeSummary(summaryFromRecord((await ApplicationModel.findById(id).lean<ApplicationRecord>())!));
 
   const steps: { type: string; from: string; to: string; at: Date }[] = [
     { type: 'SUBMIT', from: 'draft', to: 'submitted', at: submittedAt },
