@@ -97,9 +97,16 @@ export async function dispatchPendingOutbox(logger?: Pick<Logger, 'warn'>): Prom
  */
 export async function dispatchEveryOutbox(logger?: Pick<Logger, 'warn'>): Promise<number> {
   const kinds = [...new Set([...Object.keys(deliverers), ...registered.keys()])];
-  const entries = await DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { _id: 1 }).lean();
+  // Two reads, each one pass: the entries with messages and what was delivered; then only entries with a
+  // message not delivered yet are dispatched (one by one, each lookup by `_id`).
+  const [entries, deliveries] = await Promise.all([
+    DossierEventModel.find({ 'outbox.kind': trusted({ $in: kinds }) }, { 'outbox.id': 1, 'outbox.kind': 1 }).lean<{ _id: string; outbox: { id: string; kind: string }[] }[]>(),
+    OutboxDeliveryModel.find({}, { _id: 1 }).lean<{ _id: string }[]>(),
+  ]);
+  const done = new Set(deliveries.map((delivery) => delivery._id));
+  const undelivered = entries.filter((entry) => entry.outbox.some((message) => kinds.includes(message.kind) && !done.has(message.id)));
   let delivered = 0;
-  for (const entry of entries) {
+  for (const entry of undelivered) {
     try {
       delivered += await dispatchOutbox(entry._id);
     } catch (error) {

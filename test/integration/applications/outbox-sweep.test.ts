@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { dispatchPendingOutbox, registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
+import { dispatchEveryOutbox, dispatchPendingOutbox, registerOutboxDeliverer } from '../../../src/applications/outbox-dispatch';
 import { pendingOutboxMarkers } from '../../../src/applications/outbox-markers';
 import type { OutboxMessage } from '../../../src/applications/outbox';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
@@ -54,6 +54,17 @@ describe('the outbox sweep follows pending markers', () => {
     mailUp = true;
     const entryId = await submitted();
     expect((await pendingOutboxMarkers()).map((m) => m.entryId)).not.toContain(entryId);
+  });
+
+  it('when entries from before the markers were never delivered, then the one-time pass delivers only those, once', async () => {
+    mailUp = false;
+    const entryId = await submitted();
+    await mongoose.connection.collection('outbox_pending').deleteMany({ entryId }); // as if logged before markers existed
+    mailUp = true;
+    const before = notified.length;
+    expect(await dispatchEveryOutbox()).toBeGreaterThanOrEqual(1);
+    expect(notified.slice(before)).toEqual([`${entryId}/notify`]);
+    expect(await dispatchEveryOutbox()).toBe(0);
   });
 
   it('when a marker points at an entry that was never inserted, then the sweep drops it once it is settled, and keeps a fresh one', async () => {
