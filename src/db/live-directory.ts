@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Schema, model, trusted } from 'mongoose';
+import { Schema, model, models as mongooseModels, trusted } from 'mongoose';
 
-/** How long change notes are kept; a process that has not polled for longer reloads the whole collection. */
-export const NOTE_RETENTION_MS = 15 * 60_000;
+/**
+ * How long change notes are kept; a process that has not polled for longer reloads the whole collection. Short,
+ * because a poll decodes every note kept (FerretDB), and the server polls every second in the background.
+ */
+export const NOTE_RETENTION_MS = 3 * 60_000;
 /** Notes are re-read this far back, for writers whose clock runs behind ours and writes still in flight. */
 const CLOCK_SKEW_MS = 30_000;
-const PRUNE_EVERY_MS = 60_000;
+const PRUNE_EVERY_MS = 30_000;
 /** Documents re-read at once after a poll (findById each: the one query FerretDB serves from an index). */
 const READ_BATCH = 32;
 /** The key of a note that asks every instance to reload the whole directory. */
@@ -14,16 +17,19 @@ const RELOAD_KEY = '*';
 /**
  * One note per write of a directory's document, so other instances learn what changed without reading the
  * collection. Keyed by a nonce: a writer that rewrites a document (a race, a repair) always leaves a fresh
- * note after it. All directories share the collection; it holds only the last minutes of changes.
+ * note after it. Each directory has its own notes collection, holding only the last minutes of its changes:
+ * a poll decodes all of it on FerretDB, so one directory's burst (a PGI recompute) must not slow the others.
  */
 const liveChangeSchema = new Schema(
-  { _id: { type: String, required: true }, directory: { type: String, required: true }, key: { type: String, required: true }, version: { type: Number, required: true }, at: { type: Date, required: true } },
-  { versionKey: false, collection: 'live_changes' },
+  { _id: { type: String, required: true }, key: { type: String, required: true }, version: { type: Number, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
 );
-// MongoDB: the poll `{ directory, at: { $gte } }` and the prune `{ at: { $lt } }`. FerretDB scans the few recent notes.
-liveChangeSchema.index({ directory: 1, at: 1 });
+// MongoDB: the poll `{ at: { $gte } }` and the prune `{ at: { $lt } }`.
 liveChangeSchema.index({ at: 1 });
-const LiveChangeModel = model('LiveChange', liveChangeSchema);
+const notesModelOf = (directory: string) => model(`LiveChange:${directory}`, liveChangeSchema, `live_changes_${directory.replace(/[^a-z0-9]/gi, '_')}`);
+
+/** A poll that finds more notes than this reloads the whole directory instead of reading each item. */
+const RELOAD_ABOVE_NOTES = 2000;
 
 export interface LiveSource<T> {
   /** Names the directory's notes. */
@@ -55,13 +61,27 @@ export class LiveDirectory<T> {
   private prunedAt = 0;
   private inFlight: Promise<void> | undefined;
   private readonly reloadsSeen = new Set<string>();
+  private readonly notes: ReturnType<typeof notesModelOf>;
 
   constructor(
     private readonly source: LiveSource<T>,
     private readonly options: { maxStalenessMs: number },
   ) {
+    this.notes = mongooseModels[`LiveChange:${source.name}`] ? (mongooseModels[`LiveChange:${source.name}`] as ReturnType<typeof notesModelOf>) : notesModelOf(source.name);
     for (const name of Object.keys(source.lookups ?? {})) this.lookups.set(name, new Map());
     for (const name of Object.keys(source.groups ?? {})) this.groups.set(name, new Map());
+  }
+
+  /**
+   * Polls in the background (the server calls this; tests poll on read), so a read rarely waits for a poll
+   * and the directory never falls so far behind that it must reload. Returns the stop function.
+   */
+  pollEvery(intervalMs: number, onError: (error: unknown) => void): () => void {
+    const timer = setInterval(() => {
+      this.fresh().catch(onError);
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Brings the directory up to date with the database if it is older than allowed. */
@@ -85,7 +105,7 @@ export class LiveDirectory<T> {
     if (startedAt - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = startedAt;
       // Any instance may prune; deleting an already deleted note is harmless.
-      await LiveChangeModel.deleteMany({ at: trusted({ $lt: new Date(startedAt - NOTE_RETENTION_MS) }) }).catch(() => undefined);
+      await this.notes.deleteMany({ at: trusted({ $lt: new Date(startedAt - NOTE_RETENTION_MS) }) }).catch(() => undefined);
     }
   }
 
@@ -98,7 +118,8 @@ export class LiveDirectory<T> {
   }
 
   private async poll(): Promise<void> {
-    const notes = await LiveChangeModel.find({ directory: this.source.name, at: trusted({ $gte: new Date(this.polledAt - CLOCK_SKEW_MS) }) }, { key: 1, version: 1, at: 1 }).lean();
+    const notes = await this.notes.find({ at: trusted({ $gte: new Date(this.polledAt - CLOCK_SKEW_MS) }) }, { key: 1, version: 1 }).lean();
+    if (notes.length > RELOAD_ABOVE_NOTES) return this.load();
     const reloadAsked = notes.some((note) => note.key === RELOAD_KEY && !this.reloadsSeen.has(String(note._id)));
     if (reloadAsked) {
       for (const note of notes) if (note.key === RELOAD_KEY) this.reloadsSeen.add(String(note._id));
@@ -157,7 +178,7 @@ export class LiveDirectory<T> {
     const held = this.byKey.get(key);
     this.forget(key);
     const version = held ? this.source.versionOf(held) + 1 : Number.MAX_SAFE_INTEGER;
-    await LiveChangeModel.create({ _id: `${this.source.name}:${key}:${version}:${randomUUID()}`, directory: this.source.name, key, version, at: new Date() });
+    await this.notes.create({ _id: `${key}:${version}:${randomUUID()}`, key, version, at: new Date() });
   }
 
   /** After this process wrote the item: a note for the other instances, and the item applied here at once. */
@@ -165,7 +186,7 @@ export class LiveDirectory<T> {
     const key = this.source.keyOf(item);
     const version = this.source.versionOf(item);
     this.apply(item);
-    await LiveChangeModel.create({ _id: `${this.source.name}:${key}:${version}:${randomUUID()}`, directory: this.source.name, key, version, at: new Date() });
+    await this.notes.create({ _id: `${key}:${version}:${randomUUID()}`, key, version, at: new Date() });
   }
 
   /**
@@ -173,9 +194,9 @@ export class LiveDirectory<T> {
    * collection at its next poll, this one at once.
    */
   async noteBulkWrite(): Promise<void> {
-    const _id = `${this.source.name}:${RELOAD_KEY}:${randomUUID()}`;
+    const _id = `${RELOAD_KEY}:${randomUUID()}`;
     this.reloadsSeen.add(_id);
-    await LiveChangeModel.create({ _id, directory: this.source.name, key: RELOAD_KEY, version: 0, at: new Date() });
+    await this.notes.create({ _id, key: RELOAD_KEY, version: 0, at: new Date() });
     await this.load();
   }
 
