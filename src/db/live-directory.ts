@@ -86,7 +86,19 @@ export class LiveDirectory<T> {
 
   /** Brings the directory up to date with the database if it is older than allowed. */
   async fresh(): Promise<this> {
-    if (!this.loaded || Date.now() - this.polledAt > this.options.maxStalenessMs) {
+    return this.freshWithin(this.options.maxStalenessMs);
+  }
+
+  /**
+   * Polls now, for a read that decides something (may this dossier be submitted): every write another instance
+   * acknowledged before this call is then seen. A poll reads only the few recent notes.
+   */
+  async latest(): Promise<this> {
+    return this.freshWithin(-1);
+  }
+
+  private async freshWithin(maxStalenessMs: number): Promise<this> {
+    if (!this.loaded || Date.now() - this.polledAt > maxStalenessMs) {
       // Concurrent readers share one refresh.
       this.inFlight ??= this.refresh().finally(() => {
         this.inFlight = undefined;

@@ -21,9 +21,12 @@ const directory = new LiveDirectory<DossierDocumentRecord>(
 
 export const documentDirectory = () => directory.fresh();
 
-/** A dossier's stored versions, every code, in no particular order. */
-export async function documentsOfDossier(dossierId: string): Promise<DossierDocumentRecord[]> {
-  return (await directory.fresh()).inGroup('dossier', dossierId);
+/**
+ * A dossier's stored versions, every code, in no particular order. `latest` polls first, for reads that decide
+ * (the SUBMIT guard, the quota, the next version number): an upload acknowledged by another instance counts.
+ */
+export async function documentsOfDossier(dossierId: string, options: { latest?: boolean } = {}): Promise<DossierDocumentRecord[]> {
+  return (await (options.latest ? directory.latest() : directory.fresh())).inGroup('dossier', dossierId);
 }
 
 export async function noteDocumentWritten(id: string): Promise<void> {

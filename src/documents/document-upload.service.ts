@@ -75,7 +75,7 @@ export async function uploadDocuments(
 }
 
 async function assertWithinDossierQuota(dossierId: string, files: readonly StagedFile[], maxDossierBytes: number): Promise<void> {
-  const stored = await documentsOfDossier(dossierId);
+  const stored = await documentsOfDossier(dossierId, { latest: true });
   const total = stored.reduce((sum, d) => sum + d.sizeBytes, 0) + files.reduce((sum, f) => sum + f.sizeBytes, 0);
   if (total > maxDossierBytes) {
     throw uploadTooLarge('dossier_quota', `The dossier's documents would total ${total} bytes; at most ${maxDossierBytes} bytes per dossier.`);

@@ -26,7 +26,7 @@ export async function insertNextVersion(input: NewDocumentVersion): Promise<{ id
   const dossierId = new Types.ObjectId(input.dossierId);
   // The directory knows this instance's uploads at once; another instance's within a second. A number taken
   // meanwhile loses its insert, and the next try asks the database itself (a rare race, so a rare scan).
-  let latest = Math.max(0, ...(await documentsOfDossier(input.dossierId)).filter((d) => d.code === input.code).map((d) => d.version));
+  let latest = Math.max(0, ...(await documentsOfDossier(input.dossierId, { latest: true })).filter((d) => d.code === input.code).map((d) => d.version));
   for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
     const version = latest + 1;
     const _id = new Types.ObjectId();

@@ -6,5 +6,5 @@ import { documentsOfDossier } from './document-directory';
  * upload services, which call back into the dossier room for its access checks: no import cycle.
  */
 export async function uploadedDocumentCodes(dossierId: string): Promise<string[]> {
-  return [...new Set((await documentsOfDossier(dossierId)).map((record) => record.code))];
+  return [...new Set((await documentsOfDossier(dossierId, { latest: true })).map((record) => record.code))];
 }
