@@ -13,7 +13,6 @@ import {
 } from './applications/outbox-dispatch';
 import { repairPendingSyncs } from './applications/dossier-cache';
 import { startDossierReadModel } from './applications/read-model/read-model-start';
-import { dossierDirectory } from './applications/read-model/dossier-directory';
 import { certificateDirectory } from './certificates';
 import { contributionDirectory, pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
@@ -91,8 +90,6 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   // Every live directory is loaded before the app listens, so /readyz 200 means no page waits for a first load.
   const [certificates, documents, contributions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory()]);
   logger.info({ ...readModel, certificates: certificates.size, documents: documents.size, pgiContributions: contributions.size }, 'live directories loaded');
-  const pollFailed = (error: unknown) => logger.warn({ err: error }, 'a live directory could not poll its change notes; the next poll tries again');
-  const stopPolling = [await dossierDirectory(), certificates, documents, contributions].map((directory) => directory.pollEvery(1000, pollFailed));
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());
@@ -123,7 +120,6 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       await http.close(SHUTDOWN_LIMIT_MS - 4000);
       await scheduler.stop();
       stopPetitionProjection();
-      for (const stop of stopPolling) stop();
       notifications.close();
       await opened.close();
     },

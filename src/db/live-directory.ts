@@ -3,12 +3,13 @@ import { Schema, model, models as mongooseModels, trusted } from 'mongoose';
 
 /**
  * How long change notes are kept; a process that has not polled for longer reloads the whole collection. Short,
- * because a poll decodes every note kept (FerretDB), and the server polls every second in the background.
+ * because a poll decodes every note kept on FerretDB (keying notes by a gapless sequence, read by `_id`, would
+ * make a poll cost only the new notes: the next step).
  */
-export const NOTE_RETENTION_MS = 3 * 60_000;
+export const NOTE_RETENTION_MS = 10 * 60_000;
 /** Notes are re-read this far back, for writers whose clock runs behind ours and writes still in flight. */
 const CLOCK_SKEW_MS = 30_000;
-const PRUNE_EVERY_MS = 30_000;
+const PRUNE_EVERY_MS = 60_000;
 /** Documents re-read at once after a poll (findById each: the one query FerretDB serves from an index). */
 const READ_BATCH = 32;
 /** The key of a note that asks every instance to reload the whole directory. */
@@ -70,18 +71,6 @@ export class LiveDirectory<T> {
     this.notes = mongooseModels[`LiveChange:${source.name}`] ? (mongooseModels[`LiveChange:${source.name}`] as ReturnType<typeof notesModelOf>) : notesModelOf(source.name);
     for (const name of Object.keys(source.lookups ?? {})) this.lookups.set(name, new Map());
     for (const name of Object.keys(source.groups ?? {})) this.groups.set(name, new Map());
-  }
-
-  /**
-   * Polls in the background (the server calls this; tests poll on read), so a read rarely waits for a poll
-   * and the directory never falls so far behind that it must reload. Returns the stop function.
-   */
-  pollEvery(intervalMs: number, onError: (error: unknown) => void): () => void {
-    const timer = setInterval(() => {
-      this.fresh().catch(onError);
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
   }
 
   /** Brings the directory up to date with the database if it is older than allowed. */
