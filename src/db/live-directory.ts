@@ -78,14 +78,6 @@ export class LiveDirectory<T> {
     return this.freshWithin(this.options.maxStalenessMs);
   }
 
-  /**
-   * Polls now, for a read that decides something (may this dossier be submitted): every write another instance
-   * acknowledged before this call is then seen. A poll reads only the few recent notes.
-   */
-  async latest(): Promise<this> {
-    return this.freshWithin(-1);
-  }
-
   private async freshWithin(maxStalenessMs: number): Promise<this> {
     if (!this.loaded || Date.now() - this.polledAt > maxStalenessMs) {
       // Concurrent readers share one refresh.

@@ -22,11 +22,14 @@ const directory = new LiveDirectory<DossierDocumentRecord>(
 export const documentDirectory = () => directory.fresh();
 
 /**
- * A dossier's stored versions, every code, in no particular order. `latest` polls first, for reads that decide
- * (the SUBMIT guard, the quota, the next version number): an upload acknowledged by another instance counts.
+ * A dossier's stored versions, every code, in no particular order. `latest` reads the database itself, for
+ * reads that decide (the SUBMIT guard, the quota, the next version number), so an upload another instance
+ * acknowledged counts at once. That read decodes the document collection on FerretDB; a directory poll would
+ * too (it decodes the recent notes, thousands under a burst of uploads), until notes are keyed by a sequence.
  */
 export async function documentsOfDossier(dossierId: string, options: { latest?: boolean } = {}): Promise<DossierDocumentRecord[]> {
-  return (await (options.latest ? directory.latest() : directory.fresh())).inGroup('dossier', dossierId);
+  if (options.latest) return DossierDocumentModel.find({ dossierId }).lean<DossierDocumentRecord[]>();
+  return (await directory.fresh()).inGroup('dossier', dossierId);
 }
 
 export async function noteDocumentWritten(id: string): Promise<void> {
