@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import type { PgiDossier, PgiEntry } from '../applications';
 import type { WorkingCalendar } from '../calendar';
 
 /** The four PGI component indices (VCCI), numbered as VCCI numbers them. */
@@ -9,30 +9,9 @@ export interface LocalizedText {
   en: string;
 }
 
-/** A log entry as the formulas see it (DossierEvent read with .lean()). */
-export interface ProjectedEntry {
-  _id: string;
-  dossierId: Types.ObjectId | string;
-  event: { type: string; [field: string]: unknown };
-  from: string;
-  to: string;
-  at: Date;
-  after: {
-    state: string;
-    deadlines?: { receivedAt?: string; originalDueAt?: string; currentDueAt?: string | null; overdue?: boolean };
-    submittedAt?: string;
-    decidedAt?: string;
-  };
-}
-
-export interface ProjectedDossier {
-  _id: Types.ObjectId | string;
-  code: string;
-  type: string;
-  organizationId: Types.ObjectId | string;
-  data: Record<string, unknown>;
-  results: Record<string, unknown>;
-}
+/** A log entry and a dossier as the formulas see them: what the applications room reads for the index. */
+export type ProjectedEntry = PgiEntry;
+export type ProjectedDossier = PgiDossier;
 
 /** Only the optional gender fields matter to the index (DOMAIN §8: never mandatory). */
 export interface ProjectedOrganization {
