@@ -16,7 +16,7 @@ import { startDossierReadModel } from './applications/read-model/read-model-star
 import { certificateDirectory } from './certificates';
 import { contributionDirectory, pgiOutboxDeliverer, pgiPetitionListener, projectRecentPetitionChanges } from './pgi';
 import { createNotifications, scheduleDailyDigest } from './notifications';
-import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange } from './dialogue';
+import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange, petitionDirectory } from './dialogue';
 import { createLiveWorkingCalendar } from './admin';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -88,8 +88,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
   const readModel = await startDossierReadModel((fields, message) => logger.info(fields, message));
   // Every live directory is loaded before the app listens, so /readyz 200 means no page waits for a first load.
-  const [certificates, documents, contributions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory()]);
-  logger.info({ ...readModel, certificates: certificates.size, documents: documents.size, pgiContributions: contributions.size }, 'live directories loaded');
+  const [certificates, documents, contributions, petitions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory(), petitionDirectory()]);
+  logger.info({ ...readModel, certificates: certificates.size, documents: documents.size, pgiContributions: contributions.size, petitions: petitions.size }, 'live directories loaded');
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

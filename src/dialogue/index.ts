@@ -11,5 +11,6 @@ export { dialogueExportJobHandler, type ExportJobDeps } from './export/export.jo
 export { conferenceFigures, type ConferenceFigures } from './conference-figures';
 export { PETITION_TOPICS, PETITION_STATUSES, type PetitionTopic, type PetitionStatus, type PetitionAction } from './petition-topics';
 export { listConferences } from './conference.service';
+export { petitionDirectory } from './petition-directory';
 export { onPetitionChange, type PetitionChangeListener } from './petition-listeners';
 export { listExports, requestExport } from './export/export.service';

@@ -3,6 +3,7 @@ import { isDepartmentStaff, type Actor } from '../auth';
 import { insertIfAbsent } from '../db';
 import { AppError, conflict, forbidden } from '../errors';
 import { PetitionChangeModel, PetitionModel, petitionChangeId, type PetitionRecord } from './petition.model';
+import { notePetitionWritten } from './petition-directory';
 import { announcePetitionChange } from './petition-listeners';
 import { loadReadablePetition, presentPetition } from './petition.service';
 import { PETITION_TRANSITIONS, type PetitionAction } from './petition-topics';
@@ -21,8 +22,11 @@ async function catchUp(petition: PetitionRecord): Promise<PetitionRecord> {
   let current = petition;
   for (;;) {
     const next = await PetitionChangeModel.findById(petitionChangeId(String(current._id), current.revision + 1)).lean();
-    if (!next) return current;
-    const set = { ...cachedFields(next.action as PetitionAction, next.fields as ChangeFields, next.at), status: next.to, revision: next.revision };
+    if (!next) {
+      if (current !== petition) await notePetitionWritten(current._id);
+      return current;
+    }
+    const set = { ...cachedFields(next.action as PetitionAction, next.fields as ChangeFields, next.at), status: next.to, revision: next.revision, changedAt: next.at };
     await PetitionModel.updateOne({ _id: current._id }, { $set: set });
     current = { ...current, ...set } as PetitionRecord;
   }

@@ -1,6 +1,7 @@
 import { trusted, type Types } from 'mongoose';
 import type { PetitionAction } from './petition-topics';
-import { PetitionChangeModel, PetitionModel } from './petition.model';
+import { petitionDirectory } from './petition-directory';
+import { PetitionChangeModel, PetitionModel, petitionChangeId, type PetitionRecord } from './petition.model';
 
 /*
  * What the Provincial Green Index reads of petitions. A leaf (it imports only this room's model): src/pgi
@@ -37,13 +38,33 @@ export async function petitionChangeWithPetition(changeId: string, actions: read
   return petition ? { change, petition } : null;
 }
 
-/** Every change with one of these actions between two instants, with its petition (a few hundred a year). */
+/** Above this many changes to probe, one scan of the change collection is cheaper than reads by `_id`. */
+const PROBE_AT_MOST = 300;
+
+/**
+ * Every change with one of these actions between two instants, with its petition. A change is written just
+ * before its petition, so only petitions updated since `from` can have one: for a recent window (the
+ * maintenance sweep's few days) their changes are read by `<petition>:<revision>` keys and the cost follows
+ * the window, not history; a long window (a recompute over years) reads the change collection once.
+ */
 export async function petitionChangesBetween(from: Date, to: Date, actions: readonly PetitionAction[]): Promise<{ change: PetitionChangeRow; petition: PetitionFacts }[]> {
-  const changes = await PetitionChangeModel.find({ at: trusted({ $gte: from, $lt: to }), action: trusted({ $in: actions }) }, CHANGE_FIELDS).lean<PetitionChangeRow[]>();
+  const lastChangedAt = (p: PetitionRecord) => Math.max(...[p.changedAt, p.updatedAt, p.answeredAt, p.closedAt].map((d) => (d ? new Date(d).getTime() : 0)));
+  const touched = [...(await petitionDirectory()).all()].filter((p) => p.revision > 0 && lastChangedAt(p) >= from.getTime() && p.receivedAt.getTime() < to.getTime());
+  const probes = touched.reduce((n, p) => n + p.revision, 0);
+  let changes: PetitionChangeRow[];
+  if (probes <= PROBE_AT_MOST) {
+    const ids = touched.flatMap((p) => Array.from({ length: p.revision }, (_, n) => petitionChangeId(String(p._id), n + 1)));
+    const read = await Promise.all(ids.map((id) => PetitionChangeModel.findById(id, CHANGE_FIELDS).lean<PetitionChangeRow>()));
+    changes = read.filter((c): c is PetitionChangeRow => c !== null && c.at >= from && c.at < to && actions.includes(c.action as PetitionAction));
+  } else {
+    changes = await PetitionChangeModel.find({ at: trusted({ $gte: from, $lt: to }), action: trusted({ $in: actions }) }, CHANGE_FIELDS).lean<PetitionChangeRow[]>();
+  }
   if (changes.length === 0) return [];
+  const directory = await petitionDirectory();
   const ids = [...new Set(changes.map((change) => String(change.petitionId)))];
-  const petitions = await PetitionModel.find({ _id: trusted({ $in: ids }) }, PETITION_FIELDS).lean<PetitionFacts[]>();
-  const byId = new Map(petitions.map((petition) => [String(petition._id), petition]));
+  // A petition filed after the directory's last poll is read by `_id`.
+  const petitions = await Promise.all(ids.map(async (id) => directory.get(id) ?? (await PetitionModel.findById(id, PETITION_FIELDS).lean<PetitionFacts>())));
+  const byId = new Map(petitions.flatMap((petition) => (petition ? [[String(petition._id), petition] as const] : [])));
   return changes.flatMap((change) => {
     const petition = byId.get(String(change.petitionId));
     return petition ? [{ change, petition }] : [];
@@ -52,10 +73,9 @@ export async function petitionChangesBetween(from: Date, to: Date, actions: read
 
 /** The ids of the petitions with these codes (HP-KN-…), by code; codes of no petition are left out. */
 export async function petitionIdsOfCodes(codes: readonly string[]): Promise<Map<string, string>> {
-  // Lineage mixes dossier codes in; only petition codes are worth a read (which decodes the petitions on FerretDB).
-  codes = codes.filter((code) => code.startsWith('HP-KN-'));
-  if (codes.length === 0) return new Map();
-  // The codes come from our own lineage, not from a request, so the $in may be trusted (sanitizeFilter is on).
-  const petitions = await PetitionModel.find({ code: trusted({ $in: [...codes] }) }, { code: 1 }).lean<{ _id: unknown; code: string }[]>();
-  return new Map(petitions.map((p) => [p.code, String(p._id)]));
+  const directory = await petitionDirectory();
+  return new Map(codes.flatMap((code) => {
+    const petition = directory.find('code', code);
+    return petition ? [[code, String(petition._id)] as const] : [];
+  }));
 }

@@ -23,6 +23,8 @@ const petitionSchema = new Schema(
     response: { type: String, trim: true, maxlength: 8000 },
     answeredAt: Date,
     closedAt: Date,
+    /** When the last change applied was made (its `at`), so a reader can tell which petitions changed lately. */
+    changedAt: Date,
     revision: { type: Number, required: true, default: 0 },
   },
   { timestamps: true, versionKey: false },
@@ -45,6 +47,7 @@ export interface PetitionRecord {
   response?: string;
   answeredAt?: Date;
   closedAt?: Date;
+  changedAt?: Date;
   revision: number;
   createdAt: Date;
   updatedAt: Date;

@@ -1,4 +1,4 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { recordAudit } from '../audit';
 import { isApplicant, isDepartmentRole, isStaff, type Actor } from '../auth';
 import { allocateSequence } from '../db';
@@ -7,7 +7,8 @@ import { organizationProfile } from '../organizations';
 import { localDateOf } from '../calendar';
 import { loadConference } from './conference.service';
 import type { FilePetitionInput, ListPetitionsQuery } from './dialogue.schemas';
-import { PetitionChangeModel, PetitionModel, type PetitionRecord } from './petition.model';
+import { newestPetitionFirst, notePetitionWritten, petitionDirectory } from './petition-directory';
+import { PetitionChangeModel, PetitionModel, petitionChangeId, type PetitionRecord } from './petition.model';
 
 
 export function presentPetition(petition: PetitionRecord) {
@@ -63,6 +64,7 @@ export async function filePetition(actor: Actor, input: FilePetitionInput, now: 
     filedBy: actor.kind === 'user' ? actor.userId : 'system',
     receivedAt: now,
   });
+  await notePetitionWritten(created._id);
   await recordAudit({ at: now, actor, action: 'petition.file', target: { kind: 'petition', id: String(created._id), label: created.code }, changedFields: Object.keys(input) });
   return presentPetition(created.toObject() as PetitionRecord);
 }
@@ -77,24 +79,30 @@ export async function loadReadablePetition(actor: Actor, id: string): Promise<Pe
 }
 
 export async function listPetitions(actor: Actor, query: ListPetitionsQuery) {
-  const filter: Record<string, unknown> = {};
-  if (!isStaff(actor)) {
-    // An applicant without an organization sees nothing rather than an unfiltered list.
-    if (actor.kind !== 'user' || !actor.organizationId) return { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
-    filter.organizationId = actor.organizationId;
-  }
-  if (query.conferenceId) filter.conferenceId = query.conferenceId;
-  if (query.topic) filter.topic = query.topic;
-  if (query.status) filter.status = query.status;
-  const [total, items] = await Promise.all([
-    PetitionModel.countDocuments(filter),
-    PetitionModel.find(filter).sort({ receivedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<PetitionRecord[]>(),
-  ]);
-  return { total, page: query.page, pageSize: query.pageSize, items: items.map(presentPetition) };
+  const directory = await petitionDirectory();
+  let petitions: PetitionRecord[];
+  if (isStaff(actor)) petitions = [...directory.all()];
+  // An applicant without an organization sees nothing rather than an unfiltered list.
+  else if (actor.kind !== 'user' || !actor.organizationId) return { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
+  else petitions = directory.inGroup('organization', actor.organizationId);
+  const matching = petitions
+    .filter((p) => (!query.conferenceId || String(p.conferenceId) === query.conferenceId) && (!query.topic || p.topic === query.topic) && (!query.status || p.status === query.status))
+    .sort(newestPetitionFirst);
+  const items = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return { total: matching.length, page: query.page, pageSize: query.pageSize, items: items.map(presentPetition) };
 }
 
+/** The changes by their `<petition>:<revision>` keys (the only reads FerretDB serves from an index). */
 export async function petitionHistory(actor: Actor, id: string) {
   const petition = await loadReadablePetition(actor, id);
-  const changes = await PetitionChangeModel.find({ petitionId: petition._id, revision: trusted({ $gte: 1 }) }).sort({ revision: 1 }).lean();
+  const revisions = Array.from({ length: petition.revision }, (_, n) => n + 1);
+  const read = await Promise.all(revisions.map((revision) => PetitionChangeModel.findById(petitionChangeId(id, revision)).lean()));
+  const changes = read.filter((change) => change !== null);
+  // A change whose writer crashed before updating the petition is in the log all the same.
+  for (let next = petition.revision + 1; ; next++) {
+    const change = await PetitionChangeModel.findById(petitionChangeId(id, next)).lean();
+    if (!change) break;
+    changes.push(change);
+  }
   return { code: petition.code, changes: changes.map(({ revision, action, from, to, at, actor: by, fields }) => ({ revision, action, from, to, at, actor: by, fields })) };
 }

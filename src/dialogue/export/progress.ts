@@ -1,7 +1,6 @@
 import { findDossierSummaries } from '../../applications';
 import { loadConference } from '../conference.service';
-import { conferencePetitionFilters } from '../petition-figures';
-import { PetitionModel } from '../petition.model';
+import { conferencePetitionList } from '../petition-figures';
 import { reportScope } from '../report-scope';
 import { ExportModel } from './export.model';
 
@@ -23,11 +22,8 @@ const EVERY = 1000;
  */
 export async function progressReporter(exportId: string, conferenceId: string, format: string, startedAt: Date) {
   const scope = reportScope((await loadConference(conferenceId)).scope);
-  const [dossiers, ...petitionCounts] = await Promise.all([
-    dossiersReceivedOrDecided(scope.startsAt, scope.endsAt, startedAt),
-    ...conferencePetitionFilters(conferenceId, scope).map((filter) => PetitionModel.countDocuments(filter)),
-  ]);
-  const petitions = petitionCounts.reduce((a, b) => a + b, 0);
+  const [dossiers, petitionList] = await Promise.all([dossiersReceivedOrDecided(scope.startsAt, scope.endsAt, startedAt), conferencePetitionList(conferenceId, scope)]);
+  const petitions = petitionList.length;
   const total = format === 'xlsx' ? 2 * dossiers + petitions : dossiers;
   let done = 0;
   let pending: Promise<unknown> = ExportModel.updateOne({ _id: exportId }, { $set: { status: 'running', startedAt, progress: { phase: 'figures', done, total } } }).exec();

@@ -6,6 +6,7 @@ import { writeSummary } from '../../../src/applications/read-model/dossier-direc
 import { summaryFromRecord } from '../../../src/applications/read-model/dossier-summary';
 import { DossierEventModel, dossierEventId } from '../../../src/applications/dossier-event.model';
 import { PetitionChangeModel, PetitionModel, petitionChangeId } from '../../../src/dialogue/petition.model';
+import { notePetitionWritten } from '../../../src/dialogue/petition-directory';
 import { makeTaxCode } from '../../../src/organizations';
 import { OrganizationModel } from '../../../src/organizations/organization.model';
 
@@ -170,5 +171,6 @@ export async function insertPetition(spec: PetitionSpec, organizationId: string)
     changeIds.push(id);
     await PetitionChangeModel.create({ _id: id, petitionId: petition._id, revision: index + 1, ...step, actor: { userId: 'x', name: 'test', role: 'officer' }, fields: {} });
   }
+  await notePetitionWritten(petition._id);
   return { id: String(petition._id), code: petition.code, changeIds };
 }
