@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logging/logger';
 import { MAINTENANCE_JOB, maintenanceJobHandler } from '../../src/maintenance/maintenance.job';
 import { createNotifications } from '../../src/notifications';
 import { pgiOutboxDeliverer, projectRecentPetitionChanges } from '../../src/pgi';
+import { petitionDirectory } from '../../src/dialogue';
 
 /**
  * One maintenance sweep (src/maintenance), composed as src/server.ts composes it, with the same outbox consumers
@@ -29,6 +30,8 @@ export async function timeMaintenanceSweep(databaseUri: string, scratchDir: stri
       refreshCalendar: () => calendar.refresh(),
       projectPetitions: () => projectRecentPetitionChanges(now(), { calendar }),
     });
+    // A server loads its directories before it listens; the sweep it runs reads them warm.
+    await petitionDirectory();
     const started = performance.now();
     await handler({ key: 'bench-scale-sweep', name: MAINTENANCE_JOB, payload: {}, attempt: 1, signal: new AbortController().signal });
     const ms = performance.now() - started;

@@ -1,6 +1,7 @@
 import { dossierDirectory } from './read-model/dossier-directory';
+import type { DossierSummary } from './read-model/dossier-summary.model';
+import type { ReportFigures } from './read-model/report-figures';
 import { trusted, type Types } from 'mongoose';
-import type { WorkflowType } from '../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { DossierEventModel } from './dossier-event.model';
 
@@ -40,30 +41,22 @@ export async function certificateKindsOf(dossierIds: readonly unknown[]): Promis
   return new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
 }
 
-/** A dossier as a report counts it: its dates and states, plus the figures (`data`, `results`) summaries lack. */
-export interface ReportedDossier {
-  code: string;
-  type: WorkflowType;
-  title: string;
-  state: ApplicationRecord['state'];
-  submittedAt?: Date;
-  decidedAt?: Date;
-  deadlines: Record<string, unknown>;
-  data: Record<string, unknown>;
-  results: Record<string, unknown>;
-}
+/** A dossier as a report counts it: its dates and states, plus the briefing figures its summary keeps. */
+export type ReportedDossier = Pick<DossierSummary, 'code' | 'type' | 'title' | 'state' | 'submittedAt' | 'decidedAt' | 'deadlines'> & { figures: ReportFigures };
+
+const byCode = (a: DossierSummary, b: DossierSummary) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
- * Every dossier received or decided in [from, before), by code, from a cursor, so a province-wide year (10k+
- * dossiers) never sits in memory at once. A report reads the figures of every dossier in its scope, so it scans.
+ * Every dossier received or decided in [from, before), by code, from the summaries in memory: a report over a
+ * province-wide year reads no dossier document.
  */
-export async function* reportedDossiers(from: Date, before: Date): AsyncGenerator<ReportedDossier> {
-  const range = trusted({ $gte: from, $lt: before });
-  const cursor = ApplicationModel.find({ $or: [{ submittedAt: range }, { decidedAt: range }] }, { code: 1, type: 1, title: 1, state: 1, submittedAt: 1, decidedAt: 1, deadlines: 1, data: 1, results: 1 })
-    .sort({ code: 1 })
-    .lean<ReportedDossier>()
-    .cursor({ batchSize: 500 });
-  for await (const dossier of cursor) yield dossier as ReportedDossier;
+export async function reportedDossiers(from: Date, before: Date): Promise<ReportedDossier[]> {
+  const within = (at: Date | undefined) => at !== undefined && at.getTime() >= from.getTime() && at.getTime() < before.getTime();
+  const directory = await dossierDirectory();
+  return [...directory.all()]
+    .filter((summary) => within(summary.submittedAt) || within(summary.decidedAt))
+    .sort(byCode)
+    .map(({ code, type, title, state, submittedAt, decidedAt, deadlines, figures }) => ({ code, type, title, state, submittedAt, decidedAt, deadlines, figures: figures ?? {} }));
 }
 
 /** The ids of the dossiers with these readable codes, by code; codes of no dossier are left out. */

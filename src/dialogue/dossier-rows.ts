@@ -28,8 +28,6 @@ export interface DossierRow {
 }
 
 
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const resultOf = (results: Record<string, unknown> | undefined, name: string) => ((results?.[name] as { result?: Record<string, unknown> } | undefined)?.result ?? {});
 const PROCESSING: readonly string[] = PROCESSING_STATES;
 
 /** Pure: the row of one dossier for a scope, at `asOf`. Highlights count approvals decided in the scope only. */
@@ -43,8 +41,8 @@ export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: D
   const onTime = decidedInScope && decidedAt ? deadlines.overdue !== true && (!due || decidedAt <= due) : null;
   const processingWorkingDays = decidedInScope && decidedAt && deadlines.receivedAt ? workingDaysBetween(new Date(deadlines.receivedAt), decidedAt, calendar) : null;
   const overdueNow = receivedInScope && PROCESSING.includes(dossier.state) && (deadlines.overdue === true || (due !== null && due < asOf));
-  const data = dossier.data ?? {};
-  const pick = (type: WorkflowType, value: number | null) => (approvedInScope && dossier.type === type ? value : null);
+  const figures = dossier.figures;
+  const pick = (value: number | undefined) => (approvedInScope && value !== undefined ? value : null);
   return {
     code: dossier.code,
     type: dossier.type,
@@ -59,18 +57,15 @@ export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: D
     onTime,
     processingWorkingDays,
     overdueNow,
-    eprRecyclingObligationKg: pick('epr', num(resultOf(dossier.results, 'eprObligation').totalRecyclingObligationKg)),
-    eprContributionVnd: pick('epr', num(resultOf(dossier.results, 'eprObligation').totalContributionVnd)),
-    ghgEmissionsTco2e: pick('emissions_reduction', num(resultOf(dossier.results, 'ghgEmissions').totalEmissionsTco2e)),
-    ghgReductionTargetTco2e: pick('emissions_reduction', num(data.reductionTargetTco2e)),
-    renewableCapacityKwp: pick('renewable_energy', num(data.capacityKw)),
+    eprRecyclingObligationKg: pick(figures.eprRecyclingObligationKg),
+    eprContributionVnd: pick(figures.eprContributionVnd),
+    ghgEmissionsTco2e: pick(figures.ghgEmissionsTco2e),
+    ghgReductionTargetTco2e: pick(figures.ghgReductionTargetTco2e),
+    renewableCapacityKwp: pick(figures.renewableCapacityKwp),
   };
 }
 
-/**
- * Streams the rows of every dossier received or decided in the scope, by code, from a cursor, so a
- * province-wide year (10k+ dossiers) never sits in memory at once.
- */
+/** The rows of every dossier received or decided in the scope, by code (from the dossier summaries in memory). */
 export async function* scopeDossierRows(scope: ReportScope, asOf: Date, calendar: WorkingCalendar): AsyncGenerator<DossierRow> {
-  for await (const dossier of reportedDossiers(scope.startsAt, scope.endsAt)) yield dossierRow(dossier, scope, asOf, calendar);
+  for (const dossier of await reportedDossiers(scope.startsAt, scope.endsAt)) yield dossierRow(dossier, scope, asOf, calendar);
 }

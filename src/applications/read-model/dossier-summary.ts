@@ -1,10 +1,12 @@
 import type { ApplicationRecord } from '../application.model';
 import type { DossierCache } from '../dossier-cache';
 import type { DossierSummary } from './dossier-summary.model';
+import { reportFiguresOf } from './report-figures';
 
 /** The dossier fields a summary takes from the document itself (fixed at creation, or older than the log's `after`). */
-export const SUMMARY_IDENTITY = { type: 1, code: 1, organizationId: 1, title: 1, industrialComplexCode: 1, assigneeId: 1, workflow: 1, createdAt: 1 } as const;
-export type SummaryIdentity = Pick<ApplicationRecord, 'type' | 'code' | 'organizationId' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'workflow' | 'createdAt'>;
+export const SUMMARY_IDENTITY = { type: 1, code: 1, organizationId: 1, title: 1, industrialComplexCode: 1, assigneeId: 1, workflow: 1, createdAt: 1, data: 1, results: 1 } as const;
+export type SummaryIdentity = Pick<ApplicationRecord, 'type' | 'code' | 'organizationId' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'workflow' | 'createdAt'> &
+  Partial<Pick<ApplicationRecord, 'data' | 'results'>>;
 
 const DEADLINE_DATES = ['receivedAt', 'originalDueAt', 'currentDueAt', 'warningAt'] as const;
 const asDate = (value: unknown) => (typeof value === 'string' || value instanceof Date ? new Date(value) : value);
@@ -24,11 +26,11 @@ function deadlinesWithDates(deadlines: Record<string, unknown>): Record<string, 
 }
 
 /** What a log entry's `after` tells a summary. */
-type SummaryFacts = Pick<DossierCache, 'state' | 'deadlines' | 'submittedAt' | 'decidedAt' | 'title' | 'industrialComplexCode' | 'assigneeId'>;
+type SummaryFacts = Pick<DossierCache, 'state' | 'deadlines' | 'submittedAt' | 'decidedAt' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'data' | 'results'>;
 
 /** The summary a dossier has once the entry is applied: its fixed fields plus what the entry states. */
 export function summaryOf(dossierId: string, identity: SummaryIdentity, head: { sequence: number; after: SummaryFacts }): DossierSummary {
-  const { title, industrialComplexCode, assigneeId } = head.after;
+  const { title, industrialComplexCode, assigneeId, data, results } = head.after;
   const complex = industrialComplexCode === undefined ? identity.industrialComplexCode : (industrialComplexCode ?? undefined);
   const assignee = assigneeId === undefined ? (identity.assigneeId ? String(identity.assigneeId) : undefined) : (assigneeId ?? undefined);
   return {
@@ -46,6 +48,8 @@ export function summaryOf(dossierId: string, identity: SummaryIdentity, head: { 
     ...(head.after.submittedAt ? { submittedAt: new Date(head.after.submittedAt) } : {}),
     ...(head.after.decidedAt ? { decidedAt: new Date(head.after.decidedAt) } : {}),
     createdAt: identity.createdAt,
+    // An entry logged before data edits went through the log lacks data and results: the document's stand.
+    figures: reportFiguresOf(identity.type, data ?? identity.data, results ?? identity.results),
   };
 }
 

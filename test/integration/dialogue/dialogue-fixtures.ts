@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { ApplicationModel } from '../../../src/applications/application.model';
+import { writeSummary } from '../../../src/applications/read-model/dossier-directory';
+import { summaryFromRecord } from '../../../src/applications/read-model/dossier-summary';
 import { CertificateModel } from '../../../src/certificates/certificate.model';
 
 /** UTC instant of a local (Asia/Ho_Chi_Minh) date and hour. */
@@ -20,7 +22,7 @@ export interface SeededDossier {
 }
 
 /**
- * Writes dossier documents as the event path leaves them (the cache fields the briefing reads). The workflow
+ * Writes dossier documents and their summaries as the event path leaves them (the cache fields the briefing reads). The workflow
  * itself is tested elsewhere; here we need dossiers in many states and dates quickly.
  */
 export async function seedDossiers(organizationId: string, userId: string, dossiers: SeededDossier[]): Promise<{ id: Types.ObjectId; code: string }[]> {
@@ -50,6 +52,8 @@ export async function seedDossiers(organizationId: string, userId: string, dossi
     };
   });
   await ApplicationModel.collection.insertMany(docs);
+  // The summary the cache sync writes beside each dossier document: reports read these.
+  for (const doc of docs) await writeSummary(summaryFromRecord(doc as unknown as Parameters<typeof summaryFromRecord>[0]));
   return docs.map((d) => ({ id: d._id, code: d.code }));
 }
 
