@@ -15,6 +15,7 @@ import { DOSSIER_TYPES } from './dossier-types';
  * document's one writer): the applicant's data edits and the officers' assignment.
  */
 export const DOSSIER_CHANGE_EVENTS = ['UPDATE_DATA', 'ASSIGN'] as const;
+export type DossierChangeEvent = (typeof DOSSIER_CHANGE_EVENTS)[number];
 
 /** A change lost its race when another entry took its sequence; it is judged again on the new head. */
 const CHANGE_ATTEMPTS = 5;

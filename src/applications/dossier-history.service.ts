@@ -4,6 +4,7 @@ import { ApplicationModel } from './application.model';
 import { findBrokenLink, hashedContent, type StoredLogEntry as StoredEntry } from './audit-chain';
 import { loadReadableDossier } from './application.service';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
+import { entryAsApplicantSees, seesInternalNotes } from './disclosure';
 import { dossierIdOfCode, dossierSummary } from './read-model/dossier-reads';
 
 const READ_BATCH = 32;
@@ -28,24 +29,28 @@ export async function readLog(dossierId: string, knownSequence?: number): Promis
   }
 }
 
-/** The timeline of a dossier with the audit chain checked: `chain.intact` is false if any entry was altered. */
+/**
+ * The timeline of a dossier with the audit chain checked (`chain.intact` is false if any entry was altered);
+ * an applicant reads each entry as disclosure.ts says they are told it.
+ */
 export async function dossierHistory(actor: Actor, id: string) {
   const dossier = await loadReadableDossier(actor, id);
   const entries = await readLog(String(dossier._id), dossier.sequence);
   const brokenAt = findBrokenLink(entries.map((e) => ({ sequence: e.sequence, prevHash: e.prevHash, hash: e.hash, content: hashedContent(e) })));
+  const asLogged = entries.map((e) => ({
+    sequence: e.sequence,
+    at: e.at,
+    event: e.event as { type: string; at?: string } & Record<string, unknown>,
+    actor: e.actor as { kind?: string; userId?: string; name?: string; role?: string },
+    from: e.from as string,
+    to: e.to as string,
+    comment: e.comment as string | undefined,
+    hash: e.hash,
+  }));
   return {
     code: dossier.code,
     chain: { intact: brokenAt === undefined, brokenAt, length: entries.length },
-    entries: entries.map((e) => ({
-      sequence: e.sequence,
-      at: e.at,
-      event: e.event,
-      actor: e.actor,
-      from: e.from,
-      to: e.to,
-      comment: e.comment,
-      hash: e.hash,
-    })),
+    entries: seesInternalNotes(actor) ? asLogged : asLogged.map((entry) => entryAsApplicantSees(entry)),
   };
 }
 

@@ -18,7 +18,6 @@ export interface MailFacts {
   dossierUrl: string;
   dueAt?: Date;
   reasons: string[];
-  comment?: string;
   certificate?: { number: string; url: string };
 }
 

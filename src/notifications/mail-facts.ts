@@ -46,7 +46,6 @@ export async function loadNotificationFacts(input: { dossierId: string; entryId:
       dossierType: dossier.type,
       dueAt,
       reasons: asReasons(entry.event?.reasons),
-      comment: entry.comment,
       certificate,
     },
     urls: {

@@ -57,7 +57,7 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
   const request = [...entries].reverse().find((entry) => entry.event.type === 'REQUEST_SUPPLEMENT');
   const supplementation =
     dossier.state === 'supplementation_requested' && request
-      ? { at: request.at, reasons: request.event.reasons ?? [], comment: request.comment, by: (request.actor as { name?: string }).name }
+      ? { at: request.at, reasons: request.event.reasons ?? [], by: request.actor?.name }
       : undefined;
 
   return {

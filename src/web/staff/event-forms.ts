@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { opinionSchema } from '../../../workflows/workflow-events.schema';
+import { isToldToApplicant } from '../../applications';
 import { eventsSentBy, type EventsSentBy } from '../../auth/event-permissions';
 import { linesOf, startOfLocalDay, type FieldErrors, type Translate } from './staff-helpers';
 
@@ -35,13 +36,15 @@ export interface EventField {
   kind: FieldKind;
   requiredWhen?: 'always' | 'overdue' | 'reject';
   options?: readonly string[];
+  /** Sent to the applicant (disclosure.ts), or kept inside the Department: the form says which. */
+  toApplicant?: boolean;
 }
 
 const comment: EventField = { name: 'comment', kind: 'textarea' };
 const reasons: EventField = { name: 'reasons', kind: 'lines', requiredWhen: 'always' };
 const apology: EventField = { name: 'apologyNote', kind: 'textarea', requiredWhen: 'overdue' };
 
-export const EVENT_FIELDS: Record<StaffEvent, readonly EventField[]> = {
+const FIELDS: Record<StaffEvent, readonly EventField[]> = {
   ACCEPT: [comment],
   REQUEST_SUPPLEMENT: [reasons, comment],
   REQUEST_OPINIONS: [{ name: 'dueAt', kind: 'date', requiredWhen: 'always' }, comment],
@@ -59,6 +62,10 @@ export const EVENT_FIELDS: Record<StaffEvent, readonly EventField[]> = {
   RETURN_FOR_REVIEW: [reasons, comment],
   REVOKE: [reasons, comment],
 };
+
+export const EVENT_FIELDS = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [type, fields.map((field) => ({ ...field, toApplicant: field.name !== 'comment' && isToldToApplicant(type, field.name) }))]),
+) as unknown as Record<StaffEvent, readonly EventField[]>;
 
 export interface EventFormContext {
   overdue: boolean;
