@@ -20,10 +20,10 @@ import { DIALOGUE_EXPORT_JOB, dialogueExportJobHandler, onPetitionChange, petiti
 import { createLiveWorkingCalendar } from './admin';
 import { createScheduler } from './jobs';
 import { ConfigError, loadConfig, type Config } from './config';
-import { ensureIndexes, GoMissingError, openDatabase, type SupervisedFerretDb } from './db';
+import { ensureIndexes, GoMissingError, openDatabase, runOneTimePasses, type SupervisedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
-import { DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
+import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
 import { fromRoot } from './paths';
@@ -86,6 +86,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   // Caches a crash left behind their log are caught up before the app listens, so /readyz 200 means none lag.
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
+  await runOneTimePasses(DOCUMENT_PASSES, (fields, message) => logger.info(fields, message));
   const readModel = await startDossierReadModel((fields, message) => logger.info(fields, message));
   // Every live directory is loaded before the app listens, so /readyz 200 means no page waits for a first load.
   const [certificates, documents, contributions, petitions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory(), petitionDirectory()]);

@@ -1,7 +1,7 @@
 import { dossierDirectory } from './read-model/dossier-directory';
 import type { DossierSummary } from './read-model/dossier-summary.model';
-import type { ReportFigures } from './read-model/report-figures';
-import { trusted, type Types } from 'mongoose';
+import type { ReportFacts } from './read-model/report-facts';
+import type { Types } from 'mongoose';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { DossierEventModel } from './dossier-event.model';
 
@@ -34,15 +34,14 @@ export async function loggedEntryFacts(entryId: string): Promise<LoggedEntryFact
   return DossierEventModel.findById(entryId, { event: 1, comment: 1, after: 1 }).lean<LoggedEntryFacts>();
 }
 
-/** The kind of eco certificate each green-transformation dossier asked for (`data.certificateKind`), by id. */
+/** The kind of eco certificate each green-transformation dossier asked for (`data.certificateKind`), by id, from the summaries. */
 export async function certificateKindsOf(dossierIds: readonly unknown[]): Promise<Map<string, string | undefined>> {
-  if (dossierIds.length === 0) return new Map();
-  const dossiers = await ApplicationModel.find({ _id: trusted({ $in: dossierIds.map(String) }) }, { 'data.certificateKind': 1 }).lean<{ _id: unknown; data?: { certificateKind?: string } }[]>();
-  return new Map(dossiers.map((d) => [String(d._id), d.data?.certificateKind]));
+  const directory = await dossierDirectory();
+  return new Map(dossierIds.map((id) => [String(id), directory.get(String(id))?.report?.certificateKind]));
 }
 
-/** A dossier as a report counts it: its dates and states, plus the briefing figures its summary keeps. */
-export type ReportedDossier = Pick<DossierSummary, 'code' | 'type' | 'title' | 'state' | 'submittedAt' | 'decidedAt' | 'deadlines'> & { figures: ReportFigures };
+/** A dossier as a report counts it: its dates and states, plus what its summary keeps for briefings. */
+export type ReportedDossier = Pick<DossierSummary, 'code' | 'type' | 'title' | 'state' | 'submittedAt' | 'decidedAt' | 'deadlines'> & { report: ReportFacts };
 
 const byCode = (a: DossierSummary, b: DossierSummary) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
@@ -56,7 +55,7 @@ export async function reportedDossiers(from: Date, before: Date): Promise<Report
   return [...directory.all()]
     .filter((summary) => within(summary.submittedAt) || within(summary.decidedAt))
     .sort(byCode)
-    .map(({ code, type, title, state, submittedAt, decidedAt, deadlines, figures }) => ({ code, type, title, state, submittedAt, decidedAt, deadlines, figures: figures ?? {} }));
+    .map(({ code, type, title, state, submittedAt, decidedAt, deadlines, report }) => ({ code, type, title, state, submittedAt, decidedAt, deadlines, report: report ?? {} }));
 }
 
 /** The ids of the dossiers with these readable codes, by code; codes of no dossier are left out. */

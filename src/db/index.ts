@@ -7,3 +7,4 @@ export { insertIfAbsent, insertManyIfAbsent, isDuplicateKeyError, DUPLICATE_KEY 
 export { allocateSequence } from './sequence';
 export { scansWholeCollections } from './server-kind';
 export { LiveDirectory, type LiveSource } from './live-directory';
+export { runOneTimePasses, type OneTimePass } from './one-time-passes';

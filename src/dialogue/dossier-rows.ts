@@ -41,7 +41,7 @@ export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: D
   const onTime = decidedInScope && decidedAt ? deadlines.overdue !== true && (!due || decidedAt <= due) : null;
   const processingWorkingDays = decidedInScope && decidedAt && deadlines.receivedAt ? workingDaysBetween(new Date(deadlines.receivedAt), decidedAt, calendar) : null;
   const overdueNow = receivedInScope && PROCESSING.includes(dossier.state) && (deadlines.overdue === true || (due !== null && due < asOf));
-  const figures = dossier.figures;
+  const figures = dossier.report;
   const pick = (value: number | undefined) => (approvedInScope && value !== undefined ? value : null);
   return {
     code: dossier.code,

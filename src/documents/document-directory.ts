@@ -1,4 +1,5 @@
 import { LiveDirectory } from '../db';
+import { documentsByKeys } from './document-slots';
 import { DossierDocumentModel, type DossierDocumentRecord } from './document.model';
 
 /**
@@ -22,13 +23,13 @@ const directory = new LiveDirectory<DossierDocumentRecord>(
 export const documentDirectory = () => directory.fresh();
 
 /**
- * A dossier's stored versions, every code, in no particular order. `latest` reads the database itself, for
- * reads that decide (the SUBMIT guard, the quota, the next version number), so an upload another instance
- * acknowledged counts at once. That read decodes the document collection on FerretDB; a directory poll would
- * too (it decodes the recent notes, thousands under a burst of uploads), until notes are keyed by a sequence.
+ * A dossier's stored versions, every code, in no particular order. `latest` reads the database itself, by
+ * the dossier's document slots (document-slots.ts), for reads that decide (the SUBMIT guard, the quota, the
+ * next version number): an upload another instance acknowledged counts at once, and the read costs what the
+ * dossier holds.
  */
 export async function documentsOfDossier(dossierId: string, options: { latest?: boolean } = {}): Promise<DossierDocumentRecord[]> {
-  if (options.latest) return DossierDocumentModel.find({ dossierId }).lean<DossierDocumentRecord[]>();
+  if (options.latest) return documentsByKeys(dossierId);
   return (await directory.fresh()).inGroup('dossier', dossierId);
 }
 

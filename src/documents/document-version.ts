@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { insertIfAbsent } from '../db';
 import { documentsOfDossier, noteDocumentWritten } from './document-directory';
+import { claimSlot, documentsAndSlots } from './document-slots';
 import { DossierDocumentModel } from './document.model';
 
 /** Racing uploads of one code each need one more try per winner ahead of them; this bounds a pathological storm. */
@@ -18,25 +19,27 @@ export interface NewDocumentVersion {
 }
 
 /**
- * Records a stored file as the next version of its code. The unique key {dossierId, code, version} is the
- * lock: the insert of version n+1 succeeds for exactly one writer; a loser reads the new latest and tries the
- * next number. Versions are claimed only by records that exist, so they stay unique and gapless.
+ * Records a stored file as the next version of its code. The document first claims the dossier's next slot
+ * (document-slots.ts), so the reads that decide find it by key; then the unique key {dossierId, code, version}
+ * is the lock: the insert of version n+1 succeeds for exactly one writer; a loser reads the dossier's records
+ * again and tries the next number. Versions are claimed only by records that exist, so they stay unique and
+ * gapless.
  */
 export async function insertNextVersion(input: NewDocumentVersion): Promise<{ id: string; version: number }> {
   const dossierId = new Types.ObjectId(input.dossierId);
-  // The directory knows this instance's uploads at once; another instance's within a second. A number taken
-  // meanwhile loses its insert, and the next try asks the database itself (a rare race, so a rare scan).
-  let latest = Math.max(0, ...(await documentsOfDossier(input.dossierId, { latest: true })).filter((d) => d.code === input.code).map((d) => d.version));
+  const _id = new Types.ObjectId();
+  const { records: stored, slots } = await documentsAndSlots(input.dossierId);
+  await claimSlot(input.dossierId, _id, slots);
+  let latest = Math.max(0, ...stored.filter((d) => d.code === input.code).map((d) => d.version));
   for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
     const version = latest + 1;
-    const _id = new Types.ObjectId();
     const created = await insertIfAbsent(DossierDocumentModel, { ...input, _id, dossierId, version, uploadedBy: new Types.ObjectId(input.uploadedBy) });
     if (created) {
       await noteDocumentWritten(String(_id));
       return { id: String(_id), version };
     }
-    const stored = await DossierDocumentModel.findOne({ dossierId, code: input.code }, { version: 1 }).sort({ version: -1 }).lean();
-    latest = Math.max(version, stored?.version ?? 0);
+    const now = await documentsOfDossier(input.dossierId, { latest: true });
+    latest = Math.max(version, ...now.filter((d) => d.code === input.code).map((d) => d.version));
   }
   throw new Error(`could not allocate a version of ${input.code} for dossier ${input.dossierId} after ${MAX_VERSION_ATTEMPTS} attempts`);
 }

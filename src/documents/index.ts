@@ -11,3 +11,4 @@ export { uploadFromRequest, uploadMiddleware } from './upload-request';
 export { listDossierDocuments } from './document-read.service';
 export { uploadDocuments, type UploadedVersion } from './document-upload.service';
 export { documentDirectory } from './document-directory';
+export { DOCUMENT_PASSES } from './document-slots';

@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 import type { WorkflowState, WorkflowType } from '../../../workflows/workflow-types';
-import type { ReportFigures } from './report-figures';
+import type { ReportFacts } from './report-facts';
 
 /**
  * What lists, queues, lookups and statistics need of a dossier (~400 bytes, against ~7 KB for the dossier
@@ -23,8 +23,8 @@ export interface DossierSummary {
   submittedAt?: Date;
   decidedAt?: Date;
   createdAt: Date;
-  /** Absent on summaries written before the figures were kept (the `dossier-summaries:v2` pass fills them in). */
-  figures?: ReportFigures;
+  /** What briefings read (report-facts.ts); absent on summaries written before it was kept (a one-time pass fills it in). */
+  report?: ReportFacts;
 }
 
 const dossierSummarySchema = new Schema(
@@ -43,7 +43,7 @@ const dossierSummarySchema = new Schema(
     submittedAt: Date,
     decidedAt: Date,
     createdAt: { type: Date, required: true },
-    figures: { type: Schema.Types.Mixed },
+    report: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false, collection: 'dossier_summaries' },
 );

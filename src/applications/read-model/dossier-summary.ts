@@ -1,7 +1,7 @@
 import type { ApplicationRecord } from '../application.model';
 import type { DossierCache } from '../dossier-cache';
 import type { DossierSummary } from './dossier-summary.model';
-import { reportFiguresOf } from './report-figures';
+import { reportFactsOf } from './report-facts';
 
 /** The dossier fields a summary takes from the document itself (fixed at creation, or older than the log's `after`). */
 export const SUMMARY_IDENTITY = { type: 1, code: 1, organizationId: 1, title: 1, industrialComplexCode: 1, assigneeId: 1, workflow: 1, createdAt: 1, data: 1, results: 1 } as const;
@@ -49,7 +49,7 @@ export function summaryOf(dossierId: string, identity: SummaryIdentity, head: { 
     ...(head.after.decidedAt ? { decidedAt: new Date(head.after.decidedAt) } : {}),
     createdAt: identity.createdAt,
     // An entry logged before data edits went through the log lacks data and results: the document's stand.
-    figures: reportFiguresOf(identity.type, data ?? identity.data, results ?? identity.results),
+    report: reportFactsOf(identity.type, data ?? identity.data, results ?? identity.results),
   };
 }
 

@@ -8,7 +8,7 @@ import { byUrgency, computeStatistics, dossierStatistics, QUEUE_PAGE_SIZE, workQ
 import { DossierDirectory } from '../../../src/applications/read-model/dossier-directory';
 import { DossierSummaryModel } from '../../../src/applications/read-model/dossier-summary.model';
 import { summaryFromRecord } from '../../../src/applications/read-model/dossier-summary';
-import { backfillDossierSummaries, fillSummaryFigures } from '../../../src/applications/read-model/summary-backfill';
+import { backfillDossierSummaries, fillSummaryReportFacts } from '../../../src/applications/read-model/summary-backfill';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/calendar';
 import type { Actor } from '../../../src/auth';
 import { createOrganization, createUser, type TestUser } from '../../support/actors';
@@ -87,16 +87,16 @@ describe('the dossier read model', () => {
     expect(reloaded.size).toBe(before.length);
   });
 
-  it('when summaries were written before the briefing figures were kept, then the one-time pass fills them in from the documents', async () => {
+  it('when summaries were written before what briefings read was kept, then the one-time pass fills it in from the documents', async () => {
     const id = await create('Số liệu báo cáo');
     await send(business, id, { type: 'SUBMIT' });
     const expected = (await documentsAsSummaries([id]))[0]!;
-    expect(Object.keys(expected.figures ?? {})).toEqual(['eprRecyclingObligationKg', 'eprContributionVnd']);
+    expect(Object.keys(expected.report ?? {})).toEqual(['eprRecyclingObligationKg', 'eprContributionVnd']);
     expect(await DossierSummaryModel.findById(id).lean()).toEqual(expected);
-    await DossierSummaryModel.updateOne({ _id: id }, { $unset: { figures: 1 } });
-    expect(await fillSummaryFigures()).toBe(1);
+    await DossierSummaryModel.updateOne({ _id: id }, { $unset: { report: 1 } });
+    expect(await fillSummaryReportFacts()).toBe(1);
     expect(await DossierSummaryModel.findById(id).lean()).toEqual(expected);
-    expect(await fillSummaryFigures()).toBe(0);
+    expect(await fillSummaryReportFacts()).toBe(0);
   });
 
   it('when more dossiers are open than a page holds, then the queue lists every one in urgency order across stable pages, and statistics equal those of the documents', async () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import request from 'supertest';
 import { attachDocuments, eprRequiredDocuments } from '../../support/dossiers';
 import { useTestDatabase } from '../../support/test-database';
 import { minimalDocx, minimalJpeg, minimalPdf, minimalPng, minimalXlsx } from '../../fixtures/uploads/sample-files';
 import { createEprDraft, filesUnder, get, rawUpload, upload, useDocumentWorld } from './document-test-kit';
+import { backfillDocumentSlots, DocumentSlotModel, documentsAndSlots } from '../../../src/documents/document-slots';
 import { DossierDocumentModel } from '../../../src/documents/document.model';
 import { AuditEntryModel } from '../../../src/audit/audit.model';
 
@@ -65,6 +66,24 @@ describe('uploading, listing and downloading dossier documents', () => {
     expect(records.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(records.map((r) => r.sha256))).toEqual(new Set(bodies.map(sha256)));
     expect(new Set(records.map((r) => r.storageKey)).size).toBe(5);
+    // The reads that decide find every racer by the dossier's slots, exactly as the collection holds them.
+    const { records: byKeys, slots } = await documentsAndSlots(dossierId);
+    expect(slots).toBe(5);
+    expect(byKeys.map((r) => String(r._id)).sort()).toEqual(records.map((r) => String(r._id)).sort());
+  });
+
+  it('when records predate the slots (an older installation), then the one-time pass gives each one slot, and a second run none', async () => {
+    const dossierId = await createEprDraft(world);
+    await upload(world, world.business, dossierId, 'recycling_plan', [{ name: 'a.pdf', bytes: minimalPdf('a') }, { name: 'b.pdf', bytes: minimalPdf('b') }]).expect(201);
+    await DocumentSlotModel.deleteMany({ _id: trusted({ $regex: `^${dossierId}:` }) });
+    expect((await documentsAndSlots(dossierId)).records).toEqual([]);
+    expect(await backfillDocumentSlots()).toBe(2);
+    expect(await backfillDocumentSlots()).toBe(0);
+    const { records, slots } = await documentsAndSlots(dossierId);
+    expect([records.map((r) => r.version).sort(), slots]).toEqual([[1, 2], 2]);
+    // The next upload claims the slot after them.
+    await upload(world, world.business, dossierId, 'recycling_plan', [{ name: 'c.pdf', bytes: minimalPdf('c') }]).expect(201);
+    expect((await documentsAndSlots(dossierId)).records.map((r) => r.version).sort()).toEqual([1, 2, 3]);
   });
 
   it.each([
