@@ -10,9 +10,11 @@ import {
   opinionDeadlineJobHandler,
   registerOutboxDeliverer,
 } from '../../src/applications/outbox-dispatch';
+import { startDossierReadModel } from '../../src/applications';
 import { loadConfig } from '../../src/config';
 import { onPetitionChange } from '../../src/dialogue';
-import type { UploadSettings } from '../../src/documents';
+import { DOCUMENT_PASSES, type UploadSettings } from '../../src/documents';
+import { runOneTimePasses } from '../../src/db';
 import { createScheduler } from '../../src/jobs';
 import { createLogger } from '../../src/logging/logger';
 import { createNotifications } from '../../src/notifications';
@@ -45,6 +47,10 @@ export async function buildTemplates(deps: { now: Date; dataDir: string; uploads
   registerOutboxDeliverer('notify', notifications.deliverNotify);
   const stopPetitionProjection = onPetitionChange(pgiPetitionListener({ calendar, logger }));
   try {
+    // As a new installation's first start does: the one-time passes find nothing and are recorded as done, so
+    // the installation, built by today's code, starts as an office that has run for years restarts.
+    await runOneTimePasses(DOCUMENT_PASSES, () => undefined);
+    await startDossierReadModel(() => undefined);
     await seedDemo({ demoPassword: BENCH_DEMO_PASSWORD, dataDir: deps.dataDir, isProduction: false });
     await seedDemoDossiers({ now, calendar, uploads: deps.uploads });
     await seedDemoHistory({ now, calendar, uploads: deps.uploads });

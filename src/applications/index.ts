@@ -8,7 +8,8 @@ export { checkLogChains, type LogChainReport, type BrokenChain } from './log-cha
 export { assignDossier } from './dossier-changes';
 export { findDossierSummaries, isOverdueNow, byUrgency, listOrder, dossierSummary, dossierIdOfCode, type DossierFilter, type DossierHeader } from './read-model/dossier-reads';
 export { workQueue, decisionQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem, type DecisionItem } from './read-model/dossier-queues';
-export { dossierStatistics, computeStatistics, decidedOnTime, type DossierStatistics, type TypeFigures } from './read-model/dossier-statistics';
+export { dossierStatistics, computeStatistics, type DossierStatistics, type TypeFigures } from './read-model/dossier-statistics';
+export { decidedOnTime, decidedWithin, hasRepeatedSupplementation, processingWorkingDays, type TimedDossier } from './timeliness';
 export { configureDossierDirectory } from './read-model/dossier-directory';
 export { startDossierReadModel } from './read-model/read-model-start';
 export type { DossierSummary } from './read-model/dossier-summary.model';

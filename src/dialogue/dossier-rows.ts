@@ -1,6 +1,6 @@
-import { reportedDossiers, type ReportedDossier } from '../applications';
-import { workingDaysBetween, type WorkingCalendar } from '../calendar';
-import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
+import { decidedOnTime, isOverdueNow, processingWorkingDays as workingDays, reportedDossiers, type ReportedDossier } from '../applications';
+import type { WorkingCalendar } from '../calendar';
+import type { WorkflowType } from '../../workflows/workflow-types';
 import { inScope, type ReportScope } from './report-scope';
 
 /** One dossier as the briefing counts it: every dossier figure is a sum over these rows, and the XLSX lists them. */
@@ -15,7 +15,7 @@ export interface DossierRow {
   receivedInScope: boolean;
   decidedInScope: boolean;
   approvedInScope: boolean;
-  /** For decisions in scope: decided by the current due date (as the PGI on-time indicator counts it). */
+  /** For decisions in scope: on time by the one rule (src/applications/timeliness.ts). */
   onTime: boolean | null;
   processingWorkingDays: number | null;
   /** Received in scope, still in processing and past its due date at the time of the report. */
@@ -28,19 +28,19 @@ export interface DossierRow {
 }
 
 
-const PROCESSING: readonly string[] = PROCESSING_STATES;
 
 /** Pure: the row of one dossier for a scope, at `asOf`. Highlights count approvals decided in the scope only. */
 export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: Date, calendar: WorkingCalendar): DossierRow {
-  const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: Date; currentDueAt?: Date | null; overdue?: boolean };
+  const deadlines = (dossier.deadlines ?? {}) as { currentDueAt?: Date | null };
   const decidedAt = dossier.decidedAt ?? null;
   const receivedInScope = inScope(scope, dossier.submittedAt);
   const decidedInScope = inScope(scope, decidedAt);
   const approvedInScope = decidedInScope && dossier.state !== 'rejected';
   const due = deadlines.currentDueAt ? new Date(deadlines.currentDueAt) : null;
-  const onTime = decidedInScope && decidedAt ? deadlines.overdue !== true && (!due || decidedAt <= due) : null;
-  const processingWorkingDays = decidedInScope && decidedAt && deadlines.receivedAt ? workingDaysBetween(new Date(deadlines.receivedAt), decidedAt, calendar) : null;
-  const overdueNow = receivedInScope && PROCESSING.includes(dossier.state) && (deadlines.overdue === true || (due !== null && due < asOf));
+  // The one rule (src/applications/timeliness.ts), as the statistics page and the PGI count it.
+  const onTime = decidedInScope ? (decidedOnTime(dossier) ?? null) : null;
+  const processingWorkingDays = decidedInScope ? (workingDays(dossier, calendar) ?? null) : null;
+  const overdueNow = receivedInScope && isOverdueNow(dossier, asOf);
   const figures = dossier.report;
   const pick = (value: number | undefined) => (approvedInScope && value !== undefined ? value : null);
   return {

@@ -1,4 +1,5 @@
 import { PROCESSING_STATES, type WorkflowState, type WorkflowType } from '../../../workflows/workflow-types';
+import { isOverdueNow } from '../timeliness';
 import { dossierDirectory } from './dossier-directory';
 import type { DossierSummary } from './dossier-summary.model';
 
@@ -25,12 +26,8 @@ const currentDueOf = (deadlines: Record<string, unknown>) => {
   return due ? new Date(due) : undefined;
 };
 
-/** The one reading of "overdue now": in processing, and marked overdue by the scheduler or past its due date. */
-export function isOverdueNow(dossier: Pick<DossierHeaderSource, 'state' | 'deadlines'>, now: Date): boolean {
-  if (!isProcessing(dossier.state)) return false;
-  const due = currentDueOf(dossier.deadlines);
-  return Boolean(dossier.deadlines.overdue) || (due ? due < now : false);
-}
+/** "Overdue now" is the one rule of timeliness.ts; lists, filters and the queue's order read it here. */
+export { isOverdueNow };
 
 export function presentDossier(dossier: DossierHeaderSource, now: Date) {
   return {

@@ -1,5 +1,6 @@
 import { PROCESSING_STATES, WORKFLOW_TYPES, type WorkflowType } from '../../../workflows/workflow-types';
-import { localDateOf, workingDaysBetween, type WorkingCalendar } from '../../calendar';
+import { localDateOf, type WorkingCalendar } from '../../calendar';
+import { decidedOnTime, decidedWithin, isOverdueNow, processingWorkingDays } from '../timeliness';
 import { findDossierSummaries } from './dossier-reads';
 
 interface StatRecord {
@@ -7,7 +8,7 @@ interface StatRecord {
   state: string;
   submittedAt?: Date;
   decidedAt?: Date;
-  deadlines?: { receivedAt?: Date | string; currentDueAt?: Date | string | null; overdue?: boolean };
+  deadlines?: { receivedAt?: Date | string; currentDueAt?: Date | string | null; overdue?: boolean; supplementations?: readonly unknown[] };
 }
 
 export interface TypeFigures {
@@ -25,7 +26,7 @@ export interface DossierStatistics {
   approved: number;
   rejected: number;
   onTime: number;
-  /** Share of decided dossiers decided by their current due date, 0–1; undefined when none was decided. */
+  /** Share of the year's decisions made on time (timeliness.ts), 0–1; undefined when none was made. */
   onTimeRate?: number;
   averageWorkingDays?: number;
   inProcessing: number;
@@ -36,23 +37,17 @@ export interface DossierStatistics {
 }
 
 const yearStart = (year: number) => new Date(`${year}-01-01T00:00:00+07:00`);
-const asDate = (value: Date | string | null | undefined) => (value ? new Date(value) : undefined);
-
-/** Late when the scheduler marked it overdue or the decision came after the (current) due date. */
-export function decidedOnTime(record: StatRecord): boolean {
-  const due = asDate(record.deadlines?.currentDueAt);
-  if (record.deadlines?.overdue) return false;
-  return !due || !record.decidedAt || new Date(record.decidedAt) <= due;
-}
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
 
 /**
- * Figures for dossiers submitted in a year, computed in memory from a narrow projection (FerretDB 1.24 has
- * no $avg or $facet, and one pass over a year's dossiers is cheap). Processing days are working days from
- * the receipt of the dossier to the decision, counted with the holiday calendar.
+ * Figures of a year, computed in memory from the summaries (FerretDB 1.24 has no $avg or $facet): what was
+ * submitted in it (by month and type, and how much of that is still in processing or overdue), and what was
+ * decided in it: on time or not and in how many working days, by the one rule (timeliness.ts), so these equal
+ * the PGI's and the briefing's figures for the same decisions.
  */
 export function computeStatistics(records: readonly StatRecord[], year: number, now: Date, calendar: WorkingCalendar): DossierStatistics {
+  const [from, before] = [yearStart(year), yearStart(year + 1)];
   const byMonth = Array.from({ length: 12 }, () => 0);
   const perType = new Map<WorkflowType, { submitted: number; decided: number; onTime: number; days: number[] }>(
     WORKFLOW_TYPES.map((type) => [type, { submitted: 0, decided: 0, onTime: 0, days: [] }]),
@@ -60,29 +55,25 @@ export function computeStatistics(records: readonly StatRecord[], year: number, 
   const allDays: number[] = [];
   let decided = 0, approved = 0, rejected = 0, onTime = 0, inProcessing = 0, overdueNow = 0;
   for (const record of records) {
-    if (!record.submittedAt) continue;
-    const month = Number(localDateOf(new Date(record.submittedAt)).slice(5, 7)) - 1;
-    byMonth[month]! += 1;
     const figures = perType.get(record.type);
-    if (figures) figures.submitted += 1;
-    if ((PROCESSING_STATES as readonly string[]).includes(record.state)) {
-      inProcessing += 1;
-      const due = asDate(record.deadlines?.currentDueAt);
-      if (record.deadlines?.overdue || (due && due < now)) overdueNow += 1;
+    if (record.submittedAt && record.submittedAt >= from && record.submittedAt < before) {
+      byMonth[Number(localDateOf(new Date(record.submittedAt)).slice(5, 7)) - 1]! += 1;
+      if (figures) figures.submitted += 1;
+      if ((PROCESSING_STATES as readonly string[]).includes(record.state)) inProcessing += 1;
+      if (isOverdueNow(record, now)) overdueNow += 1;
     }
-    if (!record.decidedAt || (record.state !== 'approved' && record.state !== 'rejected' && record.state !== 'revoked' && record.state !== 'expired')) continue;
+    if (!decidedWithin(record, from, before)) continue;
     decided += 1;
     if (record.state === 'rejected') rejected += 1;
     else approved += 1;
-    const timely = decidedOnTime(record);
+    const timely = decidedOnTime(record) === true;
     if (timely) onTime += 1;
-    const from = asDate(record.deadlines?.receivedAt) ?? new Date(record.submittedAt);
-    const days = workingDaysBetween(from, new Date(record.decidedAt), calendar);
-    allDays.push(days);
+    const days = processingWorkingDays(record, calendar);
+    if (days !== undefined) allDays.push(days);
     if (figures) {
       figures.decided += 1;
       if (timely) figures.onTime += 1;
-      figures.days.push(days);
+      if (days !== undefined) figures.days.push(days);
     }
   }
   return {
@@ -102,6 +93,11 @@ export function computeStatistics(records: readonly StatRecord[], year: number, 
 }
 
 export async function dossierStatistics(year: number, now: Date, calendar: WorkingCalendar): Promise<DossierStatistics> {
-  const records = await findDossierSummaries({ submittedFrom: yearStart(year), submittedBefore: yearStart(year + 1) }, now);
-  return computeStatistics(records, year, now, calendar);
+  const [from, before] = [yearStart(year), yearStart(year + 1)];
+  const [submitted, decided] = await Promise.all([
+    findDossierSummaries({ submittedFrom: from, submittedBefore: before }, now),
+    findDossierSummaries({ decidedFrom: from, decidedBefore: before }, now),
+  ]);
+  const records = new Map([...submitted, ...decided].map((summary) => [summary._id, summary]));
+  return computeStatistics([...records.values()], year, now, calendar);
 }

@@ -1,3 +1,4 @@
+import { decidedOnTime, processingWorkingDays } from '../../applications';
 import { localDateOf, workingDaysBetween } from '../../calendar';
 import { DEFAULT_PROCEDURE_CATALOGUE, type OnlineServiceLevel } from '../../applications/procedures';
 import type { IndicatorDefinition } from '../indicator.types';
@@ -46,8 +47,8 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     formula({ entry }) {
       const deadlines = entry.after.deadlines;
       if (!isDecision(entry) || !deadlines?.receivedAt) return null;
-      const due = deadlines.currentDueAt ? new Date(deadlines.currentDueAt) : undefined;
-      const onTime = deadlines.overdue !== true && (!due || new Date(entry.at) <= due);
+      // The one rule (src/applications/timeliness.ts), judged on the decision entry's own deadlines.
+      const onTime = decidedOnTime({ state: entry.to, decidedAt: entry.at, deadlines }) === true;
       return { numerator: onTime ? 1 : 0, denominator: 1 };
     },
   },
@@ -68,9 +69,9 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Working days from receipt to decision, supplementation waits included, averaged over decisions.',
     },
     formula({ entry, calendar }) {
-      const receivedAt = entry.after.deadlines?.receivedAt;
-      if (!isDecision(entry) || !receivedAt) return null;
-      return { numerator: workingDaysBetween(new Date(receivedAt), new Date(entry.at), calendar), denominator: 1 };
+      const deadlines = entry.after.deadlines;
+      if (!isDecision(entry) || !deadlines?.receivedAt) return null;
+      return { numerator: processingWorkingDays({ state: entry.to, decidedAt: entry.at, deadlines }, calendar) ?? 0, denominator: 1 };
     },
   },
   {
