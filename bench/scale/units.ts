@@ -5,6 +5,8 @@ import { BSON, ObjectId, type Db, type Document } from 'mongodb';
  * Everything else is searched for records that name a template (its id, or its code), so a collection a
  * later change adds (a read model, a projection) is copied with its dossier without touching this file.
  */
+/** Change notes of the live directories are one installation's last minutes of writes, never a unit's record. */
+const isInstallationCollection = (name: string) => INSTALLATION_COLLECTIONS.has(name) || name.startsWith('live_changes_');
 const INSTALLATION_COLLECTIONS = new Set([
   'users', 'organizations', 'industrialcomplexes', 'sessions', 'accesstokens', 'loginattempts', 'accountchanges',
   'seedmarkers', 'sequenceclaims', 'sequencehints', 'holidayentries', 'dialogueconferences', 'dialogueexports',
@@ -37,7 +39,7 @@ const text = (doc: Document) => BSON.EJSON.stringify(doc, { relaxed: true });
 
 /** Reads every record of the (small) template database once and groups it by the dossier or petition it names. */
 export async function collectUnits(db: Db): Promise<Unit[]> {
-  const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((name) => !INSTALLATION_COLLECTIONS.has(name));
+  const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((name) => !isInstallationCollection(name));
   const all = new Map<string, Document[]>();
   for (const name of collections) all.set(name, await db.collection(name).find().toArray());
   const claimed = new Set<string>();
