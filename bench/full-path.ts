@@ -24,7 +24,7 @@ async function prepareDossier(baseUrl: string, business: BenchUser, officer: Ben
   // Document records stored directly (the test helper): uploading files is not what this bench measures.
   await attachDocuments(id, eprRequiredDocuments(), business.id);
   const events = `/api/v1/applications/${id}/events`;
-  await call(baseUrl, 'POST', events, business.token, { type: 'SUBMIT' }, 201);
+  await call(baseUrl, 'POST', events, business.token, { type: 'SUBMIT', declaration: true }, 201);
   await call(baseUrl, 'POST', events, officer.token, { type: 'ACCEPT' }, 201);
   await call(baseUrl, 'POST', events, officer.token, JSON.parse(EVENT_BODY), 201);
   return id;

@@ -3,7 +3,7 @@ export * from './evaluate';
 export * from './one-stop-context';
 export type { GuardName, GuardRule } from './one-stop-guards';
 export { GUARD_DESCRIPTIONS } from './one-stop-guards';
-export type { OneStopMachine, WorkflowDefinition } from './one-stop-lifecycle';
+export type { OneStopMachine, OneStopRules, WorkflowDefinition } from './one-stop-lifecycle';
 export * from './problem';
 export * from './readiness/dossier-facts';
 export * from './readiness/emissions-reduction.readiness';

@@ -34,7 +34,8 @@ export interface WorkflowContext {
   firstSubmittedAt: string | null;
   submittedAt: string | null;
   acceptedAt: string | null;
-  supplementation: { rounds: number; lastReasons: string[]; lastRequestedAt: string | null };
+  /** `allowedExtra`: requests beyond the first that a leader allowed (Decree 118 versions; absent in older snapshots). */
+  supplementation: { rounds: number; lastReasons: string[]; lastRequestedAt: string | null; allowedExtra?: number };
   /** Set by DEADLINE_PASSED; a late decision then needs the apology (form 04, Circular 01/2018/TT-VPCP). */
   overdue: boolean;
   overdueAt: string | null;
@@ -54,6 +55,9 @@ export interface WorkflowContext {
     againstRecommendation: boolean;
   } | null;
   closure: { kind: 'withdrawn' | 'revoked' | 'expired'; at: string; reasons: string[] } | null;
+  /** Decree 118 versions: refused at intake (form 03), and when the result was handed to the applicant. */
+  intakeRefusal?: { at: string; reasons: string[] } | null;
+  resultReturned?: { at: string; channel: 'online' | 'counter' | 'post' } | null;
 }
 
 export function emptyWorkflowContext(): WorkflowContext {
@@ -62,7 +66,7 @@ export function emptyWorkflowContext(): WorkflowContext {
     firstSubmittedAt: null,
     submittedAt: null,
     acceptedAt: null,
-    supplementation: { rounds: 0, lastReasons: [], lastRequestedAt: null },
+    supplementation: { rounds: 0, lastReasons: [], lastRequestedAt: null, allowedExtra: 0 },
     overdue: false,
     overdueAt: null,
     warnedAt: null,
@@ -73,6 +77,8 @@ export function emptyWorkflowContext(): WorkflowContext {
     reviewReturns: { count: 0, lastReasons: [] },
     decision: null,
     closure: null,
+    intakeRefusal: null,
+    resultReturned: null,
   };
 }
 
@@ -100,6 +106,17 @@ export const onSupplementRequested: ContextUpdate<'REQUEST_SUPPLEMENT'> = (ctx, 
 });
 
 export const onAccepted: ContextUpdate<'ACCEPT'> = (_ctx, e) => ({ acceptedAt: e.at });
+
+export const onIntakeRefused: ContextUpdate<'REFUSE_INTAKE'> = (_ctx, e) => ({ intakeRefusal: { at: e.at, reasons: e.reasons } });
+
+export const onSupplementationAllowed: ContextUpdate<'ALLOW_SUPPLEMENTATION'> = (ctx) => ({
+  supplementation: { ...ctx.supplementation, allowedExtra: (ctx.supplementation.allowedExtra ?? 0) + 1 },
+});
+
+export const onResultReturned: ContextUpdate<'RETURN_RESULT'> = (_ctx, e) => ({ resultReturned: { at: e.at, channel: e.channel } });
+
+/** Supplementation requests a dossier may still receive: one, plus those a leader allowed. */
+export const supplementationRequestsLeft = (ctx: WorkflowContext) => 1 + (ctx.supplementation.allowedExtra ?? 0) - ctx.supplementation.rounds;
 
 export function onConsultationOpened(agencies: readonly string[]): ContextUpdate<'ACCEPT'> {
   return (_ctx, e) => ({

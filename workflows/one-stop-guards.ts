@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isConsultationComplete, type WorkflowContext } from './one-stop-context';
+import { isConsultationComplete, supplementationRequestsLeft, type WorkflowContext } from './one-stop-context';
 import { problem, type Problem } from './problem';
 import { factsShapeProblems } from './readiness/required-documents';
 import type { WorkflowEvent } from './workflow-events.schema';
@@ -23,6 +23,12 @@ export const GUARD_NAMES = [
   'inspectionRecorded',
   'opinionFrom',
   'consultationComplete',
+  'declared',
+  'readyAndDeclared',
+  'intakeOpen',
+  'supplementationAllowed',
+  'supplementationUsedUp',
+  'resultNotReturned',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 export type GuardRules = Record<GuardName, GuardRule>;
@@ -34,6 +40,12 @@ export const GUARD_DESCRIPTIONS: Record<GuardName, string> = {
   inspectionRecorded: 'a scheduled inspection has been recorded',
   opinionFrom: 'the opinion is from (or the lapse concerns) this region’s agency',
   consultationComplete: 'every consulted agency has answered or lapsed (no second consultation)',
+  declared: 'the applicant confirmed the declaration that the dossier is true and complete',
+  readyAndDeclared: "the type's readiness check finds no problem, and the applicant confirmed the declaration",
+  intakeOpen: 'the dossier has not been accepted yet (refusal at intake comes before acceptance)',
+  supplementationAllowed: 'no supplementation was requested yet, or a leader allowed one more (Decision 766)',
+  supplementationUsedUp: 'the one supplementation request is used up (a leader may then allow another)',
+  resultNotReturned: 'the result has not been returned to the applicant yet',
 };
 
 export interface Readiness<F> {
@@ -48,7 +60,7 @@ export function readinessProblems<F>(readiness: Readiness<F>, facts: unknown): P
 }
 
 export function buildGuardRules<F>(readiness: Readiness<F>): GuardRules {
-  return {
+  const rules: Omit<GuardRules, 'readyAndDeclared'> = {
     submissionReady: {
       dependsOn: 'event',
       problems: (_ctx, event) => {
@@ -92,6 +104,61 @@ export function buildGuardRules<F>(readiness: Readiness<F>): GuardRules {
         isConsultationComplete(ctx)
           ? []
           : [problem('consultation_incomplete', 'Chưa hoàn tất lấy ý kiến.', 'The consultation is not complete.')],
+    },
+    declared: {
+      dependsOn: 'event',
+      problems: (_ctx, event) =>
+        (event.type === 'SUBMIT' || event.type === 'RESUBMIT') && event.declaration !== true
+          ? [
+              problem(
+                'declaration_required',
+                'Hãy xác nhận lời cam đoan: nội dung hồ sơ và các giấy tờ kèm theo là trung thực, đầy đủ.',
+                'Confirm the declaration that the dossier and its documents are true and complete.',
+                'declaration',
+              ),
+            ]
+          : [],
+    },
+    intakeOpen: {
+      dependsOn: 'context',
+      problems: (ctx) =>
+        ctx.acceptedAt === null
+          ? []
+          : [problem('already_accepted', 'Hồ sơ đã được tiếp nhận; không thể từ chối tiếp nhận nữa.', 'The dossier was already accepted; it can no longer be refused at intake.')],
+    },
+    supplementationAllowed: {
+      dependsOn: 'context',
+      problems: (ctx) =>
+        supplementationRequestsLeft(ctx) > 0
+          ? []
+          : [
+              problem(
+                'supplementation_used_up',
+                'Hồ sơ đã được yêu cầu bổ sung một lần. Yêu cầu thêm cần lãnh đạo Sở cho phép và hồ sơ sẽ bị tính là trễ hạn (Quyết định 766/QĐ-TTg).',
+                'The dossier was already asked for supplementation once. Another request needs a leader\'s approval and counts the dossier as late (Decision 766/QĐ-TTg).',
+              ),
+            ],
+    },
+    supplementationUsedUp: {
+      dependsOn: 'context',
+      problems: (ctx) =>
+        supplementationRequestsLeft(ctx) <= 0
+          ? []
+          : [problem('supplementation_available', 'Hồ sơ vẫn còn được yêu cầu bổ sung; không cần lãnh đạo cho phép.', 'The dossier may still be asked for supplementation; no approval is needed.')],
+    },
+    resultNotReturned: {
+      dependsOn: 'context',
+      problems: (ctx) =>
+        ctx.resultReturned
+          ? [problem('result_already_returned', `Kết quả đã được trả lúc ${ctx.resultReturned.at}.`, `The result was returned at ${ctx.resultReturned.at}.`)]
+          : [],
+    },
+  };
+  return {
+    ...rules,
+    readyAndDeclared: {
+      dependsOn: 'event',
+      problems: (ctx, event, params) => [...rules.submissionReady.problems(ctx, event as never, params), ...rules.declared.problems(ctx, event as never, params)],
     },
   };
 }

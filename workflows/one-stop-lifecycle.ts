@@ -17,7 +17,27 @@ export interface OneStopConfig<F extends DossierFacts> extends Readiness<F> {
   version: number;
   /** Agencies consulted in parallel after acceptance; empty means no consultation step. */
   consultationAgencies?: readonly string[];
+  /** Which one-stop rules the version follows (LEGACY_RULES when absent: the versions published before). */
+  rules?: OneStopRules;
 }
+
+/**
+ * The one-stop rules a machine version follows. A published version never changes its rules: a dossier
+ * finishes under the rules it started with.
+ */
+export interface OneStopRules {
+  /** When the statutory time limit starts: at submission (older versions) or at acceptance of a complete dossier. */
+  clockStartsAt: 'submission' | 'acceptance';
+  /**
+   * The steps of Decree 118/2025/NĐ-CP: the applicant's declaration before submitting, refusal at intake
+   * (form 03), one supplementation request per dossier unless a leader allows another (Decision 766 counts
+   * it late), and the result returned to the applicant after the decision.
+   */
+  decree118Steps: boolean;
+}
+
+export const LEGACY_RULES: OneStopRules = { clockStartsAt: 'submission', decree118Steps: false };
+export const DECREE_118_RULES: OneStopRules = { clockStartsAt: 'acceptance', decree118Steps: true };
 
 /** Wraps a pure context update as a named `assign`, narrowing the event to the type it is declared for. */
 function record<T extends WorkflowEvent['type']>(
@@ -31,7 +51,7 @@ function record<T extends WorkflowEvent['type']>(
   });
 }
 
-function buildOneStopMachine(config: { type: WorkflowType; version: number; agencies: readonly string[] }, rules: GuardRules) {
+function buildOneStopMachine(config: { type: WorkflowType; version: number; agencies: readonly string[]; steps: OneStopRules }, rules: GuardRules) {
   const passes = (rule: keyof GuardRules, context: update.WorkflowContext, event: WorkflowEvent, params?: GuardParams) => {
     const r = rules[rule];
     return (r.dependsOn === 'context' ? r.problems(context, params) : r.problems(context, event, params)).length === 0;
@@ -46,6 +66,11 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
       inspectionRecorded: ({ context, event }) => passes('inspectionRecorded', context, event),
       consultationComplete: ({ context, event }) => passes('consultationComplete', context, event),
       opinionFrom: ({ context, event }, params: { agency: string }) => passes('opinionFrom', context, event, params),
+      readyAndDeclared: ({ context, event }) => passes('readyAndDeclared', context, event),
+      intakeOpen: ({ context, event }) => passes('intakeOpen', context, event),
+      supplementationAllowed: ({ context, event }) => passes('supplementationAllowed', context, event),
+      supplementationUsedUp: ({ context, event }) => passes('supplementationUsedUp', context, event),
+      resultNotReturned: ({ context, event }) => passes('resultNotReturned', context, event),
     },
     actions: {
       recordSubmission: record('SUBMIT', update.onSubmitted),
@@ -67,6 +92,9 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
       recordExpiry: record('CERTIFICATE_EXPIRED', update.onExpired),
       recordDeadlineWarning: record('DEADLINE_WARNING', update.onDeadlineWarning),
       recordDeadlinePassed: record('DEADLINE_PASSED', update.onDeadlinePassed),
+      recordIntakeRefusal: record('REFUSE_INTAKE', update.onIntakeRefused),
+      recordSupplementationAllowed: record('ALLOW_SUPPLEMENTATION', update.onSupplementationAllowed),
+      recordResultReturned: record('RETURN_RESULT', update.onResultReturned),
     },
   });
 
@@ -77,9 +105,17 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
     DEADLINE_PASSED: { actions: 'recordDeadlinePassed' },
   } as const;
   const withdraw = { WITHDRAW: { target: 'withdrawn', actions: 'recordWithdrawal' } } as const;
-  const requestSupplement = {
-    REQUEST_SUPPLEMENT: { target: 'supplementation_requested', actions: 'recordSupplementRequest' },
-  } as const;
+  const steps = config.steps.decree118Steps;
+  // Decree 118 versions: one request per dossier; a leader may allow one more (recorded, and counted late).
+  const requestSupplement = steps
+    ? ({
+        REQUEST_SUPPLEMENT: { guard: 'supplementationAllowed', target: 'supplementation_requested', actions: 'recordSupplementRequest' },
+        ALLOW_SUPPLEMENTATION: { guard: 'supplementationUsedUp', actions: 'recordSupplementationAllowed' },
+      } as const)
+    : ({ REQUEST_SUPPLEMENT: { target: 'supplementation_requested', actions: 'recordSupplementRequest' } } as const);
+  const submissionGuard = steps ? 'readyAndDeclared' : 'submissionReady';
+  const refuseAtIntake = steps ? ({ REFUSE_INTAKE: { guard: 'intakeOpen', target: 'refused_at_intake', actions: 'recordIntakeRefusal' } } as const) : {};
+  const returnResult = steps ? ({ RETURN_RESULT: { guard: 'resultNotReturned', actions: 'recordResultReturned' } } as const) : {};
 
   const consultationRegion = (agency: string) => {
     const fromThisAgency = { type: 'opinionFrom', params: { agency } } as const;
@@ -130,12 +166,12 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
     initial: 'draft',
     states: {
       draft: {
-        on: { SUBMIT: { guard: 'submissionReady', target: 'submitted', actions: 'recordSubmission' }, ...withdraw },
+        on: { SUBMIT: { guard: submissionGuard, target: 'submitted', actions: 'recordSubmission' }, ...withdraw },
       },
-      submitted: { on: { ...accept, ...requestSupplement, ...withdraw, ...deadlines } },
+      submitted: { on: { ...accept, ...refuseAtIntake, ...requestSupplement, ...withdraw, ...deadlines } },
       supplementation_requested: {
         on: {
-          RESUBMIT: { guard: 'submissionReady', target: 'submitted', actions: 'recordResubmission' },
+          RESUBMIT: { guard: submissionGuard, target: 'submitted', actions: 'recordResubmission' },
           ...withdraw,
           ...deadlines,
         },
@@ -174,9 +210,12 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
         on: {
           REVOKE: { target: 'revoked', actions: 'recordRevocation' },
           CERTIFICATE_EXPIRED: { target: 'expired', actions: 'recordExpiry' },
+          ...returnResult,
         },
       },
-      rejected: { type: 'final' },
+      // Decree 118 versions hand the refusal to the applicant too (RETURN_RESULT), so it is not final there.
+      rejected: steps ? { on: { ...returnResult } } : { type: 'final' },
+      ...(steps ? { refused_at_intake: { type: 'final' } } : {}),
       withdrawn: { type: 'final' },
       revoked: { type: 'final' },
       expired: { type: 'final' },
@@ -194,6 +233,7 @@ export interface WorkflowDefinition {
   machine: OneStopMachine;
   guardRules: GuardRules;
   consultationAgencies: readonly string[];
+  rules: OneStopRules;
   /** This type's event schema: the generic one with `dossier` narrowed to the type's facts. */
   eventSchema: z.ZodType<WorkflowEvent>;
   submissionProblems: (facts: unknown) => Problem[];
@@ -206,9 +246,10 @@ export function buildOneStopWorkflow<F extends DossierFacts>(config: OneStopConf
     type: config.type,
     version: config.version,
     id: `${config.type}@v${config.version}`,
-    machine: buildOneStopMachine({ type: config.type, version: config.version, agencies }, guardRules),
+    machine: buildOneStopMachine({ type: config.type, version: config.version, agencies, steps: config.rules ?? LEGACY_RULES }, guardRules),
     guardRules,
     consultationAgencies: agencies,
+    rules: config.rules ?? LEGACY_RULES,
     eventSchema: buildWorkflowEventSchema(config.factsSchema),
     submissionProblems: (facts) => readinessProblems(config, facts),
   };

@@ -1,9 +1,13 @@
 import { emissionsReductionWorkflowV1 } from './emissions-reduction-v1.machine';
+import { emissionsReductionWorkflowV2 } from './emissions-reduction-v2.machine';
 import { eprWorkflowV1 } from './epr-v1.machine';
+import { eprWorkflowV2 } from './epr-v2.machine';
 import { greenTransformationWorkflowV1 } from './green-transformation-v1.machine';
+import { greenTransformationWorkflowV2 } from './green-transformation-v2.machine';
 import type { WorkflowDefinition } from './one-stop-lifecycle';
 import { renewableEnergyWorkflowV1 } from './renewable-energy-v1.machine';
 import { renewableEnergyWorkflowV2 } from './renewable-energy-v2.machine';
+import { renewableEnergyWorkflowV3 } from './renewable-energy-v3.machine';
 import { WORKFLOW_TYPES, type WorkflowType } from './workflow-types';
 
 /**
@@ -16,6 +20,11 @@ const PUBLISHED: readonly WorkflowDefinition[] = [
   renewableEnergyWorkflowV1,
   renewableEnergyWorkflowV2,
   emissionsReductionWorkflowV1,
+  // Decree 118/2025 one-stop rules (clock from acceptance, declaration, refusal at intake, one supplementation, result returned).
+  greenTransformationWorkflowV2,
+  eprWorkflowV2,
+  renewableEnergyWorkflowV3,
+  emissionsReductionWorkflowV2,
 ];
 
 export class UnknownWorkflowError extends Error {

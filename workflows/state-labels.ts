@@ -11,6 +11,7 @@ export const STATE_LABELS: Record<WorkflowState, { vi: string; en: string }> = {
   awaiting_decision: { vi: 'Chờ lãnh đạo quyết định', en: 'Awaiting decision' },
   approved: { vi: 'Đã chấp thuận', en: 'Approved' },
   rejected: { vi: 'Từ chối', en: 'Rejected' },
+  refused_at_intake: { vi: 'Không được tiếp nhận', en: 'Refused at intake' },
   withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
   revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
   expired: { vi: 'Hết hiệu lực', en: 'Expired' },

@@ -17,18 +17,24 @@ export type Opinion = z.infer<typeof opinionSchema>;
 /** Builds the event schema around one dossier type's facts schema (the generic one accepts any type's). */
 export function buildWorkflowEventSchema<F extends z.ZodType>(facts: F) {
   return z.discriminatedUnion('type', [
-    z.object({ type: z.literal('SUBMIT'), at: instant, dossier: facts }),
+    // `declaration`: the applicant confirms the dossier is true and complete (required from the Decree 118 versions on).
+    z.object({ type: z.literal('SUBMIT'), at: instant, dossier: facts, declaration: z.literal(true).optional() }),
     z.object({ type: z.literal('WITHDRAW'), at: instant, reason: text.optional() }),
     z.object({ type: z.literal('REQUEST_SUPPLEMENT'), at: instant, reasons }),
     z.object({
       type: z.literal('RESUBMIT'),
       at: instant,
       dossier: facts,
+      declaration: z.literal(true).optional(),
       // Decree 118/2025 practice: the time limit restarts from a complete dossier by default; some
       // procedures only pause it. The procedure catalogue decides and the service says which here.
       clock: z.enum(['restart', 'pause']).default('restart'),
     }),
     z.object({ type: z.literal('ACCEPT'), at: instant }),
+    // Refusal at intake (form 03, Circular 01/2018/TT-VPCP): the dossier is outside the Department's remit or not admissible.
+    z.object({ type: z.literal('REFUSE_INTAKE'), at: instant, reasons }),
+    // A leader's recorded approval for one more supplementation request (Decision 766 counts the dossier late).
+    z.object({ type: z.literal('ALLOW_SUPPLEMENTATION'), at: instant, reasons }),
     z.object({
       type: z.literal('REQUEST_OPINIONS'),
       at: instant,
@@ -59,6 +65,7 @@ export function buildWorkflowEventSchema<F extends z.ZodType>(facts: F) {
     z.object({ type: z.literal('APPROVE'), at: instant, apologyNote: text.optional() }),
     z.object({ type: z.literal('REJECT'), at: instant, reasons, apologyNote: text.optional() }),
     z.object({ type: z.literal('RETURN_FOR_REVIEW'), at: instant, reasons }),
+    z.object({ type: z.literal('RETURN_RESULT'), at: instant, channel: z.enum(['online', 'counter', 'post']).default('online') }),
     z.object({ type: z.literal('REVOKE'), at: instant, reasons }),
     z.object({ type: z.literal('DEADLINE_WARNING'), at: instant, dueAt: instant }),
     z.object({ type: z.literal('DEADLINE_PASSED'), at: instant, dueAt: instant }),

@@ -16,13 +16,15 @@ export const WORKFLOW_STATES = [
   'awaiting_decision',
   'approved',
   'rejected',
+  /** Refused at intake (form 03): the dossier was never received; DVCQG status 3 "không được tiếp nhận". */
+  'refused_at_intake',
   'withdrawn',
   'revoked',
   'expired',
 ] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
-export const FINAL_STATES: readonly WorkflowState[] = ['rejected', 'withdrawn', 'revoked', 'expired'];
+export const FINAL_STATES: readonly WorkflowState[] = ['rejected', 'refused_at_intake', 'withdrawn', 'revoked', 'expired'];
 
 /**
  * States in which the applicant holds the dossier (a draft to submit, a supplementation to answer): where every
@@ -50,6 +52,8 @@ export const WORKFLOW_EVENT_TYPES = [
   'REQUEST_SUPPLEMENT',
   'RESUBMIT',
   'ACCEPT',
+  'REFUSE_INTAKE',
+  'ALLOW_SUPPLEMENTATION',
   'REQUEST_OPINIONS',
   'RECORD_OPINION',
   'OPINION_OVERDUE',
@@ -59,6 +63,7 @@ export const WORKFLOW_EVENT_TYPES = [
   'APPROVE',
   'REJECT',
   'RETURN_FOR_REVIEW',
+  'RETURN_RESULT',
   'REVOKE',
   'DEADLINE_WARNING',
   'DEADLINE_PASSED',

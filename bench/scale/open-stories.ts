@@ -48,7 +48,7 @@ async function tellStory(type: WorkflowType, stop: Stop, deps: OpenStoryDeps): P
 
   const rules = requiredDocumentRules(type, DOSSIER_TYPES[type].documentCircumstances(data) as ProcedureFacts);
   for (const rule of rules) await deps.files.upload(deps.applicant, id, rule, deps.uploads, tick());
-  await send(deps.applicant, 'SUBMIT');
+  await send(deps.applicant, 'SUBMIT', { declaration: true });
   if (stop === 'submitted') return id;
   if (stop === 'supplementation_requested') {
     await send(deps.officer, 'REQUEST_SUPPLEMENT', { reasons: ['Bản vẽ mặt bằng chưa có chữ ký (bench).'] });

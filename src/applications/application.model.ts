@@ -6,6 +6,10 @@ import { WORKFLOW_TYPES, type WorkflowState, type WorkflowType } from '../../wor
 /** Statutory dates as of the last applied event; derived from the log, cached for queues and lookups. */
 const deadlinesSchema = new Schema(
   {
+    // Decree 118 versions (dossier-clock.ts): the limit runs from acceptance; the completeness check before it.
+    clockStartsAt: { type: String, enum: ['acceptance'] },
+    intake: { type: new Schema({ startedAt: Date, limitWorkingDays: Number, dueAt: Date, warningAt: Date }, { _id: false }), default: undefined },
+    supplementationRequests: Number,
     receivedAt: Date,
     limitWorkingDays: Number,
     clockMode: { type: String, enum: ['restart', 'pause'] },

@@ -1,6 +1,6 @@
 import { applyWorkflowEvent } from '../../workflows/evaluate';
 import type { WorkflowEvent } from '../../workflows/workflow-events.schema';
-import { isWorkflowType } from '../../workflows/registry';
+import { getWorkflow, isWorkflowType } from '../../workflows/registry';
 import { WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/workflow-types';
 import { eventDenial, type Actor } from '../auth';
 import type { WorkingCalendar } from '../calendar';
@@ -66,7 +66,7 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   }
 
   const procedure = procedureSettings(dossier.type);
-  const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar);
+  const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar, getWorkflow(dossier.type, dossier.workflow.version).rules.clockStartsAt);
   const after: DossierCache = {
     ...cacheOf(dossier),
     state: evaluation.state,

@@ -16,6 +16,9 @@ export const TOLD_TO_APPLICANT: Readonly<Record<WorkflowEventType | DossierChang
   WITHDRAW: ['reason'],
   REQUEST_SUPPLEMENT: ['reasons'],
   ACCEPT: [],
+  REFUSE_INTAKE: ['reasons'],
+  // A leader's approval of a further request is the Department's own record; the request itself says what is asked.
+  ALLOW_SUPPLEMENTATION: [],
   REQUEST_OPINIONS: [],
   RECORD_OPINION: [],
   OPINION_OVERDUE: [],
@@ -25,6 +28,7 @@ export const TOLD_TO_APPLICANT: Readonly<Record<WorkflowEventType | DossierChang
   APPROVE: ['apologyNote'],
   REJECT: ['reasons', 'apologyNote'],
   RETURN_FOR_REVIEW: [],
+  RETURN_RESULT: ['channel'],
   REVOKE: ['reasons'],
   DEADLINE_WARNING: [],
   DEADLINE_PASSED: ['dueAt'],

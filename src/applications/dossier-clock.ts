@@ -1,8 +1,16 @@
 import { computeStatutoryClock, type WorkingCalendar } from '../calendar';
 import type { WorkflowEvent } from '../../workflows/workflow-events.schema';
+import type { ProcedureClockSettings } from './procedure-settings';
 
 /** The statutory dates a dossier caches; recomputed after every event from the clock's inputs. */
 export interface DossierDeadlines {
+  /** Absent: the statutory limit ran from submission (versions before Decree 118); 'acceptance' from then on. */
+  clockStartsAt?: 'acceptance';
+  /** The completeness check while a submitted dossier waits for acceptance (Decree 118 versions). */
+  intake?: { startedAt: string; limitWorkingDays: number; dueAt: string; warningAt: string | null } | null;
+  /** Every supplementation request, before or after acceptance (Decision 766 counts more than one as late). */
+  supplementationRequests?: number;
+  /** The receipt of a complete dossier: the statutory limit counts from here. */
   receivedAt?: string;
   limitWorkingDays?: number;
   clockMode?: 'restart' | 'pause';
@@ -17,25 +25,49 @@ export interface DossierDeadlines {
 export const NO_DEADLINES: DossierDeadlines = { supplementations: [], overdue: false };
 
 /**
- * Advances the clock's inputs by one accepted event (pure). SUBMIT is the receipt; REQUEST_SUPPLEMENT opens a
- * window and RESUBMIT closes it; DEADLINE_PASSED marks the dossier overdue; an apology note given with a late
- * decision (form 04) is kept.
+ * Advances the clock's inputs by one accepted event (pure). The statutory limit counts from the receipt: SUBMIT
+ * under the older versions' rule, ACCEPT (the receipt of a complete dossier, Decree 118/2025) under the newer
+ * one, where SUBMIT starts the completeness check with its own limit instead. REQUEST_SUPPLEMENT after the
+ * receipt opens a window and RESUBMIT closes it (pause or restart per procedure); DEADLINE_PASSED marks the
+ * dossier overdue; an apology note given with a late decision (form 04) is kept.
  */
 export function nextDeadlines(
   previous: DossierDeadlines,
   event: WorkflowEvent,
-  procedure: { limitWorkingDays: number; clockMode: 'restart' | 'pause' },
+  procedure: ProcedureClockSettings,
   calendar: WorkingCalendar,
+  clockStartsAt: 'submission' | 'acceptance' = 'submission',
 ): DossierDeadlines {
   const next: DossierDeadlines = { ...previous, supplementations: previous.supplementations.map((s) => ({ ...s })) };
+  const startReceipt = () => Object.assign(next, { receivedAt: event.at, limitWorkingDays: procedure.limitWorkingDays, clockMode: procedure.clockMode, intake: null });
+  const startIntakeCheck = () => {
+    const check = computeStatutoryClock({ receivedAt: new Date(event.at), limitWorkingDays: procedure.completenessCheckWorkingDays, mode: 'restart', supplementations: [], at: new Date(event.at), warningWorkingDays: 1 }, calendar);
+    next.intake = { startedAt: event.at, limitWorkingDays: procedure.completenessCheckWorkingDays, dueAt: check.currentDueAt!.toISOString(), warningAt: check.warningAt?.toISOString() ?? null };
+  };
+  if (clockStartsAt === 'acceptance') next.clockStartsAt = 'acceptance';
   switch (event.type) {
     case 'SUBMIT':
-      Object.assign(next, { receivedAt: event.at, limitWorkingDays: procedure.limitWorkingDays, clockMode: procedure.clockMode });
+      if (clockStartsAt === 'submission') startReceipt();
+      else startIntakeCheck();
+      break;
+    case 'ACCEPT':
+      if (clockStartsAt === 'acceptance' && !next.receivedAt) startReceipt();
+      next.intake = null;
+      break;
+    case 'REFUSE_INTAKE':
+      next.intake = null;
       break;
     case 'REQUEST_SUPPLEMENT':
-      next.supplementations.push({ requestedAt: event.at });
+      next.supplementationRequests = (previous.supplementationRequests ?? previous.supplementations.length) + 1;
+      // Before the receipt the statutory clock has not started: the request ends the completeness check.
+      if (next.receivedAt) next.supplementations.push({ requestedAt: event.at });
+      else next.intake = null;
       break;
     case 'RESUBMIT': {
+      if (!next.receivedAt) {
+        startIntakeCheck();
+        break;
+      }
       const open = next.supplementations.at(-1);
       if (open && !open.resubmittedAt) open.resubmittedAt = event.at;
       break;

@@ -27,7 +27,7 @@ export async function dossierAssigneeId(dossierId: string): Promise<string | und
 export interface LoggedEntryFacts {
   event?: { reasons?: unknown; dueAt?: unknown };
   comment?: string;
-  after?: { deadlines?: { currentDueAt?: Date | string | null } };
+  after?: { deadlines?: { currentDueAt?: Date | string | null; intake?: { dueAt?: string } | null } };
 }
 
 export async function loggedEntryFacts(entryId: string): Promise<LoggedEntryFacts | null> {

@@ -23,6 +23,21 @@ const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applican
   revoked: { template: 'revoked', to: 'applicant' },
 };
 
+/**
+ * Who is told of a transition, and with which mail. Under the Decree 118 versions a submission is not yet the
+ * receipt: the applicant learns that the completeness check has started, and the receipt mail (with the
+ * appointment date) follows the acceptance, which is when the time limit starts.
+ */
+function noticeOf(input: { eventType: string; to: WorkflowState; before: DossierDeadlines; after: DossierDeadlines }): (typeof NOTIFY_ON)[WorkflowState] {
+  if (input.after.clockStartsAt === 'acceptance') {
+    if (input.to === 'submitted' && !input.after.receivedAt) return { template: 'submission_received', to: 'applicant' };
+    if (input.eventType === 'ACCEPT' && input.after.receivedAt && !input.before.receivedAt) return { template: 'receipt', to: 'applicant' };
+    if (input.to === 'submitted') return undefined;
+  }
+  if (input.to === 'refused_at_intake') return { template: 'intake_refused', to: 'applicant' };
+  return NOTIFY_ON[input.to];
+}
+
 /** Pure: what one transition asks the world to do. Message ids derive from the log entry id. */
 export function outboxFor(input: {
   entryId: string;
@@ -55,7 +70,7 @@ export function outboxFor(input: {
   if (feedsPgi({ eventType: input.eventType, from, to })) {
     messages.push({ id: `${entryId}/pgi`, kind: 'project_pgi', payload: { dossierId, entryId } });
   }
-  const notice = to !== from ? NOTIFY_ON[to] : undefined;
+  const notice = to !== from ? noticeOf(input) : undefined;
   if (notice) messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, ...notice } });
   if (input.eventType === 'DEADLINE_WARNING') {
     messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'deadline_warning', to: 'assignee' } });

@@ -21,6 +21,8 @@ export interface TimedDossier {
     currentDueAt?: Date | string | null;
     overdue?: boolean;
     supplementations?: readonly unknown[];
+    /** Every request, before or after acceptance (absent on older dossiers: their supplementations count). */
+    supplementationRequests?: number;
   } | null;
 }
 
@@ -28,7 +30,8 @@ const asDate = (value: Date | string | null | undefined) => (value ? new Date(va
 const isProcessing = (state: string) => (PROCESSING_STATES as readonly string[]).includes(state);
 
 /** More than one supplementation request: late whatever the dates say (Decision 766). */
-export const hasRepeatedSupplementation = (dossier: TimedDossier) => (dossier.deadlines?.supplementations?.length ?? 0) > 1;
+export const hasRepeatedSupplementation = (dossier: TimedDossier) =>
+  (dossier.deadlines?.supplementationRequests ?? dossier.deadlines?.supplementations?.length ?? 0) > 1;
 
 /** Decided within [from, before). */
 export function decidedWithin(dossier: TimedDossier, from: Date, before: Date): boolean {

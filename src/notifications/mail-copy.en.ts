@@ -16,6 +16,22 @@ const dossierLink = (f: MailFacts) => ({ kind: 'link' as const, label: 'View the
 const due = (f: MailFacts) => (f.dueAt ? formatMailDate(f.dueAt, 'en') : 'not yet set');
 
 export const englishCopy: MailCopy = {
+  submission_received: (f) => ({
+    subject: `[${f.dossierCode}] Online submission received`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `The Department of Industry and Trade has received ${dossier(f)} and will check that it is complete by ${due(f)}.` },
+      { kind: 'paragraph', text: 'The time limit runs from the receipt of a complete dossier; the Department will then send the receipt and the appointment date.' },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
+  intake_refused: (f) => ({
+    subject: `[${f.dossierCode}] Dossier not accepted for processing`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `The Department of Industry and Trade has refused to receive ${dossier(f)} for these reasons:` }, ...reasons(f), dossierLink(f)],
+    signature: SIGNATURE,
+  }),
   receipt: (f) => ({
     subject: `[${f.dossierCode}] Dossier received`,
     greeting: greeting(f),

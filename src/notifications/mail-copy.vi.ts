@@ -16,6 +16,22 @@ const dossierLink = (f: MailFacts) => ({ kind: 'link' as const, label: 'Xem hồ
 const due = (f: MailFacts) => (f.dueAt ? formatMailDate(f.dueAt, 'vi') : 'chưa xác định');
 
 export const vietnameseCopy: MailCopy = {
+  submission_received: (f) => ({
+    subject: `[${f.dossierCode}] Đã nhận hồ sơ nộp trực tuyến`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `Sở Công Thương đã nhận ${dossier(f)} và sẽ kiểm tra thành phần hồ sơ chậm nhất ngày ${due(f)}.` },
+      { kind: 'paragraph', text: 'Thời hạn giải quyết được tính từ khi hồ sơ đầy đủ được tiếp nhận; khi đó Sở sẽ gửi giấy tiếp nhận và hẹn trả kết quả.' },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
+  intake_refused: (f) => ({
+    subject: `[${f.dossierCode}] Hồ sơ không được tiếp nhận`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `Sở Công Thương từ chối tiếp nhận ${dossier(f)}, với các lý do sau:` }, ...reasons(f), dossierLink(f)],
+    signature: SIGNATURE,
+  }),
   receipt: (f) => ({
     subject: `[${f.dossierCode}] Đã tiếp nhận hồ sơ`,
     greeting: greeting(f),

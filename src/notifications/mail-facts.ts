@@ -29,7 +29,8 @@ export async function loadNotificationFacts(input: { dossierId: string; entryId:
   const dossier = await dossierForMail(input.dossierId);
   if (!dossier) return undefined;
   const entry = (await loggedEntryFacts(input.entryId)) ?? {};
-  const dueAt = asDate(entry.event?.dueAt) ?? asDate(entry.after?.deadlines?.currentDueAt) ?? asDate((dossier.deadlines as { currentDueAt?: Date }).currentDueAt);
+  const dueAt =
+    asDate(entry.event?.dueAt) ?? asDate(entry.after?.deadlines?.currentDueAt) ?? asDate(entry.after?.deadlines?.intake?.dueAt) ?? asDate((dossier.deadlines as { currentDueAt?: Date }).currentDueAt);
 
   let certificate: MailFacts['certificate'];
   if (input.template === 'approved') {

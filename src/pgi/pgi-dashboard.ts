@@ -105,7 +105,9 @@ export function dashboardModel(periods: readonly PeriodSummary[], view: (PeriodV
         chart,
         byLeadership: Object.entries(i.gender.byLeadership).map(([group, sums]) => ({ group, value: number(sums.value), contributions: sums.contributions })),
         workforce: i.gender.workforce,
-        lineage: i.lineage.map((l) => ({ code: l.code, href: ctx.dossierHref(l.code), numerator: number(l.numerator), denominator: l.denominator ? number(l.denominator) : undefined })),
+        // A page a person reads: the first dossiers, and how many more the full list (the API) holds.
+        lineage: i.lineage.slice(0, LINEAGE_SHOWN).map((l) => ({ code: l.code, href: ctx.dossierHref(l.code), numerator: number(l.numerator), denominator: l.denominator ? number(l.denominator) : undefined })),
+        lineageMore: Math.max(0, i.lineage.length - LINEAGE_SHOWN),
       };
     });
     const overview = barChart(indicators.map((i) => ({ label: i.number, value: i.dossiers })), { width: 360, height: 180, format: (n) => fmt.number(n) });
@@ -127,3 +129,6 @@ export function dashboardModel(periods: readonly PeriodSummary[], view: (PeriodV
 }
 
 export type DashboardModel = ReturnType<typeof dashboardModel>;
+
+/** Dossiers listed under each indicator on the page; a year of a province holds thousands. */
+export const LINEAGE_SHOWN = 50;

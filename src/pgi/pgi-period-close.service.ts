@@ -34,7 +34,14 @@ const actorRecord = (actor: Actor) =>
 /** The latest close of a period and whether it was reopened; its frozen view only when asked (it can be large). */
 export async function periodState(periodId: string, options: { withView?: boolean } = {}): Promise<{ status: PeriodStatus; latest?: CloseRecord }> {
   const fields = options.withView ? {} : { view: 0, definitions: 0 };
-  const [latest] = await PgiPeriodCloseModel.find({ periodId }, fields).sort({ closeNumber: -1 }).limit(1).lean<CloseRecord[]>();
+  // Closes are keyed "<period>#<n>" from 1 up: probed by `_id`, the one read FerretDB serves from an index
+  // (a filter on periodId decoded every close with its frozen view, several MB once years are closed).
+  let latest: CloseRecord | null = null;
+  for (let n = 1; ; n++) {
+    const close = await PgiPeriodCloseModel.findById(closeId(periodId, n), fields).lean<CloseRecord>();
+    if (!close) break;
+    latest = close;
+  }
   if (!latest) return { status: { closed: false } };
   const reopen = await PgiPeriodReopenModel.findById(closeId(periodId, latest.closeNumber)).lean();
   const status: PeriodStatus = {

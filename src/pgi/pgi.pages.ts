@@ -7,7 +7,7 @@ import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseQuery, routeFields } from '../http/validate';
 import type { formatters, Locale } from '../i18n';
 import { flashOf, translatorOf, type FieldErrors } from '../web/staff/staff-helpers';
-import { dashboardModel } from './pgi-dashboard';
+import { dashboardModel, LINEAGE_SHOWN } from './pgi-dashboard';
 import { closePeriod, reopenPeriod } from './pgi-period-close.service';
 import { dashboardQuerySchema, reopenSchema } from './pgi.schemas';
 import { getPeriod, listPeriods, periodOrNotFound } from './pgi.service';
@@ -44,7 +44,7 @@ async function renderDashboard(req: Request, res: Response, deps: Deps, periodId
   const periods = await listPeriods(now);
   const selected = periodId ?? periods.find((p) => p.kind === 'quarter')?.id;
   const view = selected ? await getPeriod(periodOrNotFound(selected).id) : undefined;
-  const codes = view ? view.components.flatMap((c) => c.indicators.flatMap((i) => i.lineage.map((l) => l.code))) : [];
+  const codes = view ? view.components.flatMap((c) => c.indicators.flatMap((i) => i.lineage.slice(0, LINEAGE_SHOWN).map((l) => l.code))) : [];
   const model = dashboardModel(periods, view, {
     t,
     fmt: res.locals.fmt as ReturnType<typeof formatters>,

@@ -3,7 +3,7 @@ import { indicatorSetForPeriod } from './indicators';
 import { aggregatePeriod } from './period-aggregate';
 import { assemblePeriodView, valueOf, type PeriodView } from './period-view';
 import { contributionDirectory } from './contribution-directory';
-import { PgiPeriodCloseModel } from './pgi-period-close.model';
+import { closeId, PgiPeriodCloseModel } from './pgi-period-close.model';
 import { periodState, type PeriodStatus } from './pgi-period-close.service';
 import { parsePeriodId, periodsOf, type Period, type PeriodKind } from './pgi-period';
 
@@ -35,7 +35,7 @@ type PeriodSums = { n: number; d: number; c: number };
 
 /** Every period with contributions or a close, plus the current quarter and year; newest first. */
 export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
-  const [contributions, closedIds] = await Promise.all([contributionDirectory(), PgiPeriodCloseModel.distinct('periodId')]);
+  const contributions = await contributionDirectory();
   // Sums per period and indicator, quarters and years at once, in one pass over the contributions in memory.
   const sums = new Map<string, Map<string, PeriodSums>>();
   for (const row of contributions.all()) {
@@ -50,15 +50,22 @@ export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
     }
   }
   const current = periodsOf(now);
-  const ids = new Set<string>([current.quarter, current.year, ...sums.keys(), ...closedIds.map(String)]);
-  const summaries: PeriodSummary[] = [];
-  for (const id of ids) {
-    const period = parsePeriodId(id);
-    if (!period) continue;
-    const { status, latest } = await periodState(id);
-    const values = status.closed && latest ? await closedSummary(id, latest.closeNumber) : liveSummary(period, sums.get(id) ?? new Map());
-    summaries.push({ id, kind: period.kind, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString(), status, values });
-  }
+  // The periods listed: the current ones, those with contributions, and any ever closed. A close lies among
+  // the quarters and years from the earliest with contributions to now, probed by key (periodState).
+  const listed = new Set<string>([current.quarter, current.year, ...sums.keys()]);
+  const ids = new Set<string>([...periodRange([...sums.keys()], now), ...listed]);
+  const summaries = (
+    await Promise.all(
+      [...ids].map(async (id): Promise<PeriodSummary | undefined> => {
+        const period = parsePeriodId(id);
+        if (!period) return undefined;
+        const { status, latest } = await periodState(id);
+        if (!listed.has(id) && !latest) return undefined;
+        const values = status.closed && latest ? await closedSummary(id, latest.closeNumber) : liveSummary(period, sums.get(id) ?? new Map());
+        return { id, kind: period.kind, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString(), status, values };
+      }),
+    )
+  ).filter((summary): summary is PeriodSummary => summary !== undefined);
   return summaries.sort((a, b) => (a.startsAt === b.startsAt ? a.kind.localeCompare(b.kind) : a.startsAt < b.startsAt ? 1 : -1));
 }
 
@@ -72,6 +79,14 @@ function liveSummary(period: Period, sums: ReadonlyMap<string, PeriodSums>): Rec
 }
 
 async function closedSummary(periodId: string, closeNumber: number): Promise<Record<string, number | null>> {
-  const close = await PgiPeriodCloseModel.findOne({ periodId, closeNumber }, { summary: 1 }).lean();
+  const close = await PgiPeriodCloseModel.findById(closeId(periodId, closeNumber), { summary: 1 }).lean();
   return (close?.summary ?? {}) as Record<string, number | null>;
+}
+
+/** The quarters and years from the earliest of `known` (or now) up to now. */
+function periodRange(known: readonly string[], now: Date): string[] {
+  const firstYear = Math.min(Number(periodsOf(now).year), ...known.map((id) => Number(id.slice(0, 4))).filter(Number.isFinite));
+  const ids: string[] = [];
+  for (let year = firstYear; year <= Number(periodsOf(now).year); year++) ids.push(String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`));
+  return ids.filter((id) => (parsePeriodId(id)?.startsAt.getTime() ?? Infinity) <= now.getTime());
 }

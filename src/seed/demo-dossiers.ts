@@ -88,17 +88,17 @@ export async function seedDemoDossiers(deps: { now: () => Date; calendar: Workin
 
   const submitted = await open('EPR bao bì năm 2026 — đợt 2 (demo)');
   await attachRequiredDocuments(business, submitted, deps.uploads, deps.now());
-  await send(business, submitted, 'SUBMIT');
+  await send(business, submitted, 'SUBMIT', { declaration: true });
 
   const awaiting = await open('EPR bao bì năm 2026 — nhà máy Đình Vũ (demo)');
   await attachRequiredDocuments(business, awaiting, deps.uploads, deps.now());
-  await send(business, awaiting, 'SUBMIT');
+  await send(business, awaiting, 'SUBMIT', { declaration: true });
   await send(officer, awaiting, 'ACCEPT');
   await send(officer, awaiting, 'RECOMMEND', { decision: 'approve' });
 
   const approved = await open('EPR bao bì năm 2026 — nhà máy An Dương (demo)');
   await attachRequiredDocuments(business, approved, deps.uploads, deps.now());
-  await send(business, approved, 'SUBMIT');
+  await send(business, approved, 'SUBMIT', { declaration: true });
   await send(officer, approved, 'ACCEPT');
   await send(officer, approved, 'RECOMMEND', { decision: 'approve' });
   await send(leader, approved, 'APPROVE');

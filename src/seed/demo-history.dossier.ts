@@ -114,7 +114,7 @@ export class DossierStory {
     await this.advance(spec.day, '08:50');
     for (const rule of rules) await ctx.files.upload(applicant, this.id, rule, ctx.uploads, this.current);
     await this.advance(spec.day, '09:20');
-    await this.send(applicant, 'SUBMIT');
+    await this.send(applicant, 'SUBMIT', { declaration: true });
 
     let day = spec.day;
     if (spec.supplement) {
@@ -124,7 +124,7 @@ export class DossierStory {
       await this.advance(day, '14:00');
       await ctx.files.upload(applicant, this.id, rules[1] ?? rules[0]!, ctx.uploads, this.current);
       await this.advance(day, '14:20');
-      await this.send(applicant, 'RESUBMIT');
+      await this.send(applicant, 'RESUBMIT', { declaration: true });
     }
     const receiptDay = day;
 

@@ -27,17 +27,19 @@ export interface DossierProgress {
   /** The applicant has something to do now (a draft to submit, documents to add). */
   waitingForApplicant: boolean;
   /** How the process ended, when it has: the result step names it. */
-  outcome?: 'approved' | 'rejected' | 'revoked' | 'expired' | 'withdrawn';
+  outcome?: 'approved' | 'rejected' | 'revoked' | 'expired' | 'withdrawn' | 'refused_at_intake';
 }
 
 export function dossierProgress(state: string, lastActiveState?: string): DossierProgress {
-  // A withdrawn dossier stopped where it was: show that step as the last one reached.
-  const reached = state === 'withdrawn' ? STEP_OF_STATE[lastActiveState ?? 'draft'] ?? 'filing' : STEP_OF_STATE[state] ?? 'filing';
+  // A withdrawn dossier stopped where it was: show that step as the last one reached; one refused at intake
+  // (form 03) stopped at the receipt.
+  const stopped = state === 'withdrawn' || state === 'refused_at_intake';
+  const reached = state === 'withdrawn' ? STEP_OF_STATE[lastActiveState ?? 'draft'] ?? 'filing' : state === 'refused_at_intake' ? 'receipt' : STEP_OF_STATE[state] ?? 'filing';
   const index = PROGRESS_STEPS.indexOf(reached);
-  const ended = state === 'withdrawn' || reached === 'result';
+  const ended = stopped || reached === 'result';
   return {
     steps: PROGRESS_STEPS.map((step, i) => ({ step, status: i < index || (ended && i === index) ? 'done' : i === index ? 'current' : 'todo' })),
     waitingForApplicant: (APPLICANT_STATES as readonly string[]).includes(state),
-    outcome: state === 'withdrawn' || reached === 'result' ? (state as DossierProgress['outcome']) : undefined,
+    outcome: ended ? (state as DossierProgress['outcome']) : undefined,
   };
 }

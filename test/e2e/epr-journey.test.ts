@@ -54,6 +54,7 @@ describe('the EPR journey in Chromium', () => {
         await business.getByRole('button', { name: 'Tải lên' }).click();
         await business.waitForURL(/done=uploaded/);
       }
+      await business.getByLabel(/Tôi cam đoan/).check();
       await business.getByRole('button', { name: 'Nộp hồ sơ' }).click();
       await business.locator('.state-submitted').first().waitFor();
     });
@@ -70,6 +71,7 @@ describe('the EPR journey in Chromium', () => {
     await step(business, 'business-resubmits', async () => {
       await business.goto(dossierUrl);
       await business.getByText('Thiếu hợp đồng tái chế có chữ ký').first().waitFor();
+      await business.getByLabel(/Tôi cam đoan/).check();
       await business.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
       await business.locator('.state-submitted').first().waitFor();
     });

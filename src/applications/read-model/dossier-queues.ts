@@ -21,7 +21,8 @@ export type QueueItem = DossierHeader & { assigneeId?: string; assigneeName?: st
 
 function queueItem(summary: DossierSummary, now: Date): QueueItem {
   const item = presentDossier(summary, now);
-  const due = (item.deadlines as { currentDueAt?: Date | string | null }).currentDueAt;
+  const deadlines = item.deadlines as { currentDueAt?: Date | string | null; intake?: { dueAt?: string } | null };
+  const due = deadlines.currentDueAt ?? deadlines.intake?.dueAt;
   return { ...item, dueAt: due ? new Date(due) : undefined, assigneeId: summary.assigneeId };
 }
 

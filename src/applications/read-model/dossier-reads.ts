@@ -21,8 +21,12 @@ export interface DossierHeaderSource {
 }
 
 const isProcessing = (state: string) => (PROCESSING_STATES as readonly string[]).includes(state);
+/**
+ * The next date the Department must meet: the statutory due date once the dossier is received, before that
+ * the completeness check's (Decree 118 versions), so a dossier waiting for its check is not last in the queue.
+ */
 const currentDueOf = (deadlines: Record<string, unknown>) => {
-  const due = deadlines.currentDueAt as Date | string | null | undefined;
+  const due = (deadlines.currentDueAt ?? (deadlines.intake as { dueAt?: string } | null | undefined)?.dueAt) as Date | string | null | undefined;
   return due ? new Date(due) : undefined;
 };
 

@@ -15,6 +15,10 @@ const asDate = (value: unknown) => (typeof value === 'string' || value instanceo
 function deadlinesWithDates(deadlines: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...deadlines };
   for (const key of DEADLINE_DATES) if (copy[key] !== undefined && copy[key] !== null) copy[key] = asDate(copy[key]);
+  if (copy.intake && typeof copy.intake === 'object') {
+    const intake = copy.intake as Record<string, unknown>;
+    copy.intake = { ...intake, startedAt: asDate(intake.startedAt), dueAt: asDate(intake.dueAt), ...(intake.warningAt ? { warningAt: asDate(intake.warningAt) } : {}) };
+  }
   if (Array.isArray(copy.supplementations)) {
     copy.supplementations = (copy.supplementations as Record<string, unknown>[]).map((s) => ({
       ...s,

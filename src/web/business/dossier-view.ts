@@ -1,4 +1,5 @@
 import type { WorkflowType } from '../../../workflows/workflow-types';
+import { getWorkflow } from '../../../workflows/registry';
 import type { Problem } from '../../../workflows/problem';
 import { describeApplication } from '../../applications/application.service';
 import { dossierHistory } from '../../applications/dossier-history.service';
@@ -68,6 +69,8 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
     history: { chain: history.chain, entries: [...entries].reverse() },
     supplementation,
     actions: dossier.allowedActions.filter((a): a is ApplicantEvent => (APPLICANT_EVENTS as readonly string[]).includes(a)),
+    // The dossier's machine version decides whether submitting needs the applicant's declaration.
+    declarationRequired: getWorkflow(type, dossier.workflow.version).rules.decree118Steps,
     editable: dossier.editable,
   };
 }

@@ -18,6 +18,8 @@ const eventFormSchema = z.strictObject({
   type: z.enum(APPLICANT_EVENTS),
   reason: z.string().trim().max(2000).optional(),
   confirmed: z.literal('yes').optional(),
+  // The applicant's declaration (Decree 118 versions): the dossier and its documents are true and complete.
+  declaration: z.literal('yes').optional(),
 });
 
 async function renderDossier(req: Request, res: Response, deps: { now: () => Date }, extra: Record<string, unknown> = {}, status = 200) {
@@ -76,7 +78,7 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
         const form = parseBody(req, eventFormSchema);
         // Withdrawing cannot be undone: without the confirmation page's answer, ask first.
         if (form.type === 'WITHDRAW' && form.confirmed !== 'yes') return res.redirect(303, `/my/dossiers/${id}/withdraw`);
-        const payload = form.type === 'WITHDRAW' && form.reason ? { reason: form.reason } : undefined;
+        const payload = form.type === 'WITHDRAW' ? (form.reason ? { reason: form.reason } : undefined) : form.declaration === 'yes' ? { declaration: true } : undefined;
         try {
           await sendEvent(currentActor(req), id, { type: form.type, payload }, { ...deps, log: req.log });
         } catch (error) {

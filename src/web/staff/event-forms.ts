@@ -13,7 +13,9 @@ export type StaffEvent = EventsSentBy<'officer' | 'leader'>;
  */
 const PAGE_ORDER: Record<StaffEvent, number> = {
   ACCEPT: 1,
+  REFUSE_INTAKE: 1.5,
   REQUEST_SUPPLEMENT: 2,
+  ALLOW_SUPPLEMENTATION: 2.5,
   REQUEST_OPINIONS: 3,
   RECORD_OPINION: 4,
   SCHEDULE_INSPECTION: 5,
@@ -22,6 +24,7 @@ const PAGE_ORDER: Record<StaffEvent, number> = {
   APPROVE: 8,
   REJECT: 9,
   RETURN_FOR_REVIEW: 10,
+  RETURN_RESULT: 10.5,
   REVOKE: 11,
 };
 
@@ -46,7 +49,9 @@ const apology: EventField = { name: 'apologyNote', kind: 'textarea', requiredWhe
 
 const FIELDS: Record<StaffEvent, readonly EventField[]> = {
   ACCEPT: [comment],
+  REFUSE_INTAKE: [reasons, comment],
   REQUEST_SUPPLEMENT: [reasons, comment],
+  ALLOW_SUPPLEMENTATION: [reasons, comment],
   REQUEST_OPINIONS: [{ name: 'dueAt', kind: 'date', requiredWhen: 'always' }, comment],
   RECORD_OPINION: [
     { name: 'agency', kind: 'select', requiredWhen: 'always' },
@@ -60,6 +65,7 @@ const FIELDS: Record<StaffEvent, readonly EventField[]> = {
   APPROVE: [apology, comment],
   REJECT: [reasons, apology, comment],
   RETURN_FOR_REVIEW: [reasons, comment],
+  RETURN_RESULT: [{ name: 'channel', kind: 'select', requiredWhen: 'always', options: ['online', 'counter', 'post'] }, comment],
   REVOKE: [reasons, comment],
 };
 
@@ -93,6 +99,8 @@ export function parseEventForm(type: StaffEvent, body: Record<string, unknown>, 
 
   switch (type) {
     case 'REQUEST_SUPPLEMENT':
+    case 'REFUSE_INTAKE':
+    case 'ALLOW_SUPPLEMENTATION':
     case 'RETURN_FOR_REVIEW':
     case 'REVOKE':
       need('reasons', reasonLines.length > 0, 'officer.errors.reasons');
@@ -142,6 +150,12 @@ export function parseEventForm(type: StaffEvent, body: Record<string, unknown>, 
       if (context.overdue) need('apologyNote', Boolean(apologyNote), 'officer.errors.apology');
       if (apologyNote) payload.apologyNote = apologyNote;
       break;
+    case 'RETURN_RESULT': {
+      const channel = text(body.channel);
+      need('channel', ['online', 'counter', 'post'].includes(channel), 'officer.errors.choose');
+      payload.channel = channel;
+      break;
+    }
     case 'ACCEPT':
       break;
   }

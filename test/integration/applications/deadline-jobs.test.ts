@@ -30,7 +30,9 @@ describe('statutory deadlines through the scheduler', () => {
     const id = created.body.id as string;
     await attachDocuments(id, eprRequiredDocuments(), business.id);
     const send = (token: string, body: object) => request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${token}`).send(body);
-    expect((await send(business.token, { type: 'SUBMIT' })).status).toBe(201);
+    expect((await send(business.token, { type: 'SUBMIT', declaration: true })).status).toBe(201);
+    // The time limit runs from the acceptance (Decree 118 versions).
+    expect((await send(officer.token, { type: 'ACCEPT' })).status).toBe(201);
     const dueAt = new Date((await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`)).body.deadlines.currentDueAt);
 
     // Both instances believe it is a day after the due date.
@@ -43,7 +45,6 @@ describe('statutory deadlines through the scheduler', () => {
 
     const dossier = await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`);
     expect(dossier.body.overdue).toBe(true);
-    expect((await send(officer.token, { type: 'ACCEPT' })).status).toBe(201);
     expect((await send(officer.token, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);
     const withoutApology = await send(leader.token, { type: 'APPROVE' });
     expect(withoutApology.status).toBe(422);
@@ -66,7 +67,7 @@ describe('consulted agencies that do not answer', () => {
     const id = created.body.id as string;
     await attachDocuments(id, requiredDocuments('green_transformation', { certificateKind: 'eco_enterprise' }), business.id);
     const send = (token: string, body: object) => request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${token}`).send(body);
-    expect((await send(business.token, { type: 'SUBMIT' })).status).toBe(201);
+    expect((await send(business.token, { type: 'SUBMIT', declaration: true })).status).toBe(201);
     expect((await send(officer.token, { type: 'ACCEPT' })).status).toBe(201);
     const dueAt = new Date(Date.now() + 5 * 86_400_000);
     expect((await send(officer.token, { type: 'REQUEST_OPINIONS', dueAt: dueAt.toISOString() })).status).toBe(201);

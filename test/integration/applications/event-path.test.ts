@@ -60,7 +60,7 @@ describe('the dossier event path over HTTP', () => {
 
   it('when documents are missing, then SUBMIT is refused with 422 and the reasons, and nothing is logged', async () => {
     const id = await createEprDraft();
-    const res = await sendEvent(business, id, { type: 'SUBMIT' });
+    const res = await sendEvent(business, id, { type: 'SUBMIT', declaration: true });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('invalid_transition');
     expect(res.body.reasons.map((r: { code: string }) => r.code)).toContain('document_missing');
@@ -71,12 +71,13 @@ describe('the dossier event path over HTTP', () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);
 
-    const submit = await sendEvent(business, id, { type: 'SUBMIT' });
+    const submit = await sendEvent(business, id, { type: 'SUBMIT', declaration: true });
     expect(submit.status).toBe(201);
     expect(submit.body).toMatchObject({ sequence: 1, from: 'draft', to: 'submitted' });
+    // Decree 118 versions: no receipt and no due date before acceptance, only the completeness check's.
     const submitted = await as(business).get(`/api/v1/applications/${id}`);
-    expect(submitted.body.deadlines.currentDueAt).toBeDefined();
-    expect(submitted.body.deadlines.originalDueAt).toBe(submitted.body.deadlines.currentDueAt);
+    expect(submitted.body.deadlines.currentDueAt).toBeUndefined();
+    expect(submitted.body.deadlines.intake.dueAt).toBeDefined();
 
     expect((await sendEvent(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Thiếu hợp đồng tái chế', 'Bảng kê chưa ký'] })).status).toBe(201);
     const patched = await as(business).patch(`/api/v1/applications/${id}`, {
@@ -86,7 +87,7 @@ describe('the dossier event path over HTTP', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.data.productLines[0].placedOnMarketKg).toBe(600_000);
     expect(patched.body.results.eprObligation.result.totalRecyclingObligationKg).toBe(132_000);
-    expect((await sendEvent(business, id, { type: 'RESUBMIT' })).status).toBe(201);
+    expect((await sendEvent(business, id, { type: 'RESUBMIT', declaration: true })).status).toBe(201);
     expect((await sendEvent(officer, id, { type: 'ACCEPT' })).status).toBe(201);
     expect((await sendEvent(officer, id, { type: 'RECOMMEND', decision: 'approve' })).status).toBe(201);
     const approve = await sendEvent(leader, id, { type: 'APPROVE', comment: 'Đồng ý' });
@@ -116,7 +117,7 @@ describe('the dossier event path over HTTP', () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);
     for (const [user, body] of [
-      [business, { type: 'SUBMIT' }],
+      [business, { type: 'SUBMIT', declaration: true }],
       [officer, { type: 'ACCEPT' }],
       [officer, { type: 'RECOMMEND', decision: 'approve' }],
       [leader, { type: 'APPROVE' }],
@@ -144,7 +145,7 @@ describe('the dossier event path over HTTP', () => {
   it('when a log entry is altered in the database, then the history reports the broken link', async () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    await sendEvent(business, id, { type: 'SUBMIT' });
+    await sendEvent(business, id, { type: 'SUBMIT', declaration: true });
     await sendEvent(officer, id, { type: 'ACCEPT' });
     await DossierEventModel.updateOne({ dossierId: id, sequence: 1 }, { $set: { comment: 'rewritten later' } });
     const history = await as(officer).get(`/api/v1/applications/${id}/history`);
@@ -154,7 +155,7 @@ describe('the dossier event path over HTTP', () => {
   it('when a writer crashed between its log insert and the cache update, then the next writer works from the log and the repair sweep catches the cache up', async () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    await sendEvent(business, id, { type: 'SUBMIT' });
+    await sendEvent(business, id, { type: 'SUBMIT', declaration: true });
     const afterSubmit = await ApplicationModel.findById(id).lean();
     await sendEvent(officer, id, { type: 'ACCEPT' });
     // Simulate the crash: the log holds ACCEPT (sequence 2) but the cache still shows the state after SUBMIT.
@@ -177,7 +178,7 @@ describe('the dossier event path over HTTP', () => {
     expect((await sendEvent(business, id, { type: 'ACCEPT' })).status).toBe(403);
     expect((await sendEvent(officer, id, { type: 'APPROVE' })).status).toBe(403);
     expect((await as(otherBusiness).get(`/api/v1/applications/${id}`)).status).toBe(404);
-    expect((await sendEvent(otherBusiness, id, { type: 'SUBMIT' })).status).toBe(404);
+    expect((await sendEvent(otherBusiness, id, { type: 'SUBMIT', declaration: true })).status).toBe(404);
     expect((await as(officer).patch(`/api/v1/applications/${id}`, { title: 'Sửa bởi cán bộ' })).status).toBe(403);
     expect((await request(app).get(`/api/v1/applications/${id}`)).status).toBe(401);
     const list = await as(otherBusiness).get('/api/v1/applications');
@@ -187,7 +188,7 @@ describe('the dossier event path over HTTP', () => {
   it('when a dossier is no longer in draft or supplementation, then PATCH is refused with 409', async () => {
     const id = await createEprDraft();
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    await sendEvent(business, id, { type: 'SUBMIT' });
+    await sendEvent(business, id, { type: 'SUBMIT', declaration: true });
     await sendEvent(officer, id, { type: 'ACCEPT' });
     const res = await as(business).patch(`/api/v1/applications/${id}`, { title: 'Đổi tên sau khi tiếp nhận' });
     expect(res.status).toBe(409);

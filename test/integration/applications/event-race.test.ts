@@ -24,7 +24,7 @@ describe('concurrent events on one dossier', () => {
     await attachDocuments(id, eprRequiredDocuments(), business.id);
     const send = (user: TestUser, body: object) =>
       request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${user.token}`).send(body);
-    expect((await send(business, { type: 'SUBMIT' })).status).toBe(201);
+    expect((await send(business, { type: 'SUBMIT', declaration: true })).status).toBe(201);
     expect((await send(officer, { type: 'ACCEPT' })).status).toBe(201);
 
     // In inspection, SCHEDULE_INSPECTION reschedules, so every racer's event is valid on its own.

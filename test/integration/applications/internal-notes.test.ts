@@ -56,9 +56,9 @@ describe('what the applicant is told, and what stays inside the Department', () 
     // An EPR dossier through every step an officer and a leader take on it, to its revocation.
     const epr = await driver.createReady(business, 'EPR bao bì nhựa 2026');
     dossiers.push(epr);
-    await send(business, epr.id, { type: 'SUBMIT' });
+    await send(business, epr.id, { type: 'SUBMIT', declaration: true });
     await send(officer, epr.id, { type: 'REQUEST_SUPPLEMENT', reasons: [TOLD[0]], comment: secret() });
-    await send(business, epr.id, { type: 'RESUBMIT' });
+    await send(business, epr.id, { type: 'RESUBMIT', declaration: true });
     await send(officer, epr.id, { type: 'ACCEPT', comment: secret() });
     await send(officer, epr.id, { type: 'SCHEDULE_INSPECTION', scheduledFor: '2026-12-20', comment: secret() });
     await send(officer, epr.id, { type: 'RECORD_INSPECTION', findings: secret(), passed: true, comment: secret() });
@@ -75,7 +75,7 @@ describe('what the applicant is told, and what stays inside the Department', () 
     const green = { id: created.body.id as string, code: created.body.code as string };
     dossiers.push(green);
     await attachDocuments(green.id, requiredDocuments('green_transformation', { certificateKind: 'eco_enterprise' }), business.id);
-    await send(business, green.id, { type: 'SUBMIT' });
+    await send(business, green.id, { type: 'SUBMIT', declaration: true });
     await send(officer, green.id, { type: 'ACCEPT', comment: secret() });
     await send(officer, green.id, { type: 'REQUEST_OPINIONS', dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), comment: secret() });
     for (const agency of ['mae', 'dost', 'doc', 'ip_board']) {

@@ -51,7 +51,7 @@ describe('a dossier cache behind its log', () => {
   it('when an officer assigns a dossier, then the assignment is a log entry the cache shows, and a closed dossier cannot be assigned', async () => {
     const id = await createEprDraft(world);
     await attachDocuments(id, eprRequiredDocuments(), world.business.id);
-    const send = (type: string) => request(world.app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${world.business.token}`).send({ type });
+    const send = (type: string) => request(world.app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${world.business.token}`).send({ type, ...(type === 'SUBMIT' ? { declaration: true } : {}) });
     expect((await send('SUBMIT')).status).toBe(201);
     const officer: Actor = { kind: 'user', userId: world.officer.id, role: 'officer', name: 'Cán bộ' };
 

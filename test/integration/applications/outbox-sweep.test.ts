@@ -31,7 +31,7 @@ describe('the outbox sweep follows pending markers', () => {
   const submitted = async () => {
     const created = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'epr', title: 'Hồ sơ hộp thư đi', data: EPR_DATA });
     await attachDocuments(created.body.id, eprRequiredDocuments(), business.id);
-    const submit = await request(app).post(`/api/v1/applications/${created.body.id}/events`).set('Authorization', `Bearer ${business.token}`).send({ type: 'SUBMIT' });
+    const submit = await request(app).post(`/api/v1/applications/${created.body.id}/events`).set('Authorization', `Bearer ${business.token}`).send({ type: 'SUBMIT', declaration: true });
     expect(submit.status).toBe(201);
     return submit.body.entryId as string;
   };

@@ -54,8 +54,8 @@ describe('the dossier read model', () => {
     await other.fresh();
     expect(ids.map((id) => other.get(id)?.state)).toEqual(['draft', 'draft', 'draft']);
 
-    await send(business, ids[0]!, { type: 'SUBMIT' });
-    await send(business, ids[1]!, { type: 'SUBMIT' });
+    await send(business, ids[0]!, { type: 'SUBMIT', declaration: true });
+    await send(business, ids[1]!, { type: 'SUBMIT', declaration: true });
     await send(officer, ids[1]!, { type: 'ACCEPT' });
     await send(business, ids[2]!, { type: 'WITHDRAW' });
     await other.fresh();
@@ -74,7 +74,7 @@ describe('the dossier read model', () => {
 
   it('when summaries are lost (a restore from backup, an installation from before them), then the repair and the bulk backfill make them again from the documents', async () => {
     const ids = [await create('Khôi phục 1'), await create('Khôi phục 2')];
-    await send(business, ids[0]!, { type: 'SUBMIT' });
+    await send(business, ids[0]!, { type: 'SUBMIT', declaration: true });
     const before = await DossierSummaryModel.find({}).sort({ _id: 1 }).lean();
     await DossierSummaryModel.deleteMany({});
     expect(await repairLaggingCaches()).toBe(before.length);
@@ -89,7 +89,7 @@ describe('the dossier read model', () => {
 
   it('when summaries were written before what briefings read was kept, then the one-time pass fills it in from the documents', async () => {
     const id = await create('Số liệu báo cáo');
-    await send(business, id, { type: 'SUBMIT' });
+    await send(business, id, { type: 'SUBMIT', declaration: true });
     const expected = (await documentsAsSummaries([id]))[0]!;
     expect(Object.keys(expected.report ?? {})).toEqual(['eprRecyclingObligationKg', 'eprContributionVnd']);
     expect(await DossierSummaryModel.findById(id).lean()).toEqual(expected);
@@ -104,7 +104,7 @@ describe('the dossier read model', () => {
     const opened: string[] = [];
     for (let i = 0; i < QUEUE_PAGE_SIZE + 5; i++) {
       const id = await create(`Hàng đợi ${i}`);
-      await send(business, id, { type: 'SUBMIT' });
+      await send(business, id, { type: 'SUBMIT', declaration: true });
       if (i % 3 === 0) await send(officer, id, { type: 'ACCEPT' });
       opened.push(id);
     }

@@ -131,7 +131,7 @@ describe('strict input: refused by name, nothing stored', () => {
   });
 
   it.each([
-    ['post', '/api/v1/applications/0/events', { type: 'SUBMIT' }],
+    ['post', '/api/v1/applications/0/events', { type: 'SUBMIT', declaration: true }],
     ['get', '/api/v1/applications/not-an-id', undefined],
     ['get', '/api/v1/applications/0/history', undefined],
     ['patch', '/api/v1/applications/0', { title: 'Tiêu đề mới' }],

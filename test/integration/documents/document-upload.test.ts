@@ -157,7 +157,7 @@ describe('uploading, listing and downloading dossier documents', () => {
     const dossierId = await createEprDraft(world);
     await attachDocuments(dossierId, eprRequiredDocuments(), world.business.id);
     const send = (token: string, body: object) => request(world.app).post(`/api/v1/applications/${dossierId}/events`).set('Authorization', `Bearer ${token}`).send(body);
-    await send(world.business.token, { type: 'SUBMIT' }).expect(201);
+    await send(world.business.token, { type: 'SUBMIT', declaration: true }).expect(201);
     await send(world.officer.token, { type: 'REQUEST_SUPPLEMENT', reasons: ['Kế hoạch tái chế chưa ký'] }).expect(201);
 
     const res = await upload(world, world.business, dossierId, 'recycling_plan', [{ name: 'signed.pdf', bytes: minimalPdf('signed') }]).expect(201);

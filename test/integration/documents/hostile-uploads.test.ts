@@ -69,7 +69,7 @@ describe('hostile uploads', () => {
     dossiers.missing = String(new Types.ObjectId());
     dossiers.submitted = await createEprDraft(world);
     await attachDocuments(dossiers.submitted, eprRequiredDocuments(), world.business.id);
-    const submit = await request(world.app).post(`/api/v1/applications/${dossiers.submitted}/events`).set('Authorization', `Bearer ${world.business.token}`).send({ type: 'SUBMIT' });
+    const submit = await request(world.app).post(`/api/v1/applications/${dossiers.submitted}/events`).set('Authorization', `Bearer ${world.business.token}`).send({ type: 'SUBMIT', declaration: true });
     expect(submit.status).toBe(201);
   });
 

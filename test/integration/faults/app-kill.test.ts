@@ -49,7 +49,7 @@ describe('fault: the app process is killed under a write load', () => {
         const title = `Sửa ${w}-${i}`;
         if ((await call(base, business.token, 'PATCH', `/api/v1/applications/${id}`, { title })).status === 200) acked.edits.push({ id, title });
         await attachDocuments(id, documents, business.id);
-        if ((await call(base, business.token, 'POST', `/api/v1/applications/${id}/events`, { type: 'SUBMIT' })).status === 201) acked.submits.push(id);
+        if ((await call(base, business.token, 'POST', `/api/v1/applications/${id}/events`, { type: 'SUBMIT', declaration: true })).status === 201) acked.submits.push(id);
       }
     };
     const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));

@@ -52,7 +52,7 @@ describe('fault: data edits racing SUBMIT', () => {
           throw error;
         },
       );
-    const submit = acknowledged(applyEvent(applicant, id, { type: 'SUBMIT' }, deps));
+    const submit = acknowledged(applyEvent(applicant, id, { type: 'SUBMIT', payload: { declaration: true } }, deps));
     const edits = Array.from({ length: EDITS_PER_ROUND }, async (_, i) => {
       await delay(i * 3);
       const placedOnMarketKg = 500_000 + index * 10 + i;

@@ -56,7 +56,7 @@ describe('fault: the SMTP peer is down for a long time', () => {
     const messageIds: string[] = [];
     for (let i = 0; i < count; i++) {
       const { id } = await driver.createReady(business[0]!, `EPR bao bì ${i + 1}`);
-      messageIds.push(`${await driver.event(business[0]!, id, { type: 'SUBMIT' })}/notify`);
+      messageIds.push(`${await driver.event(business[0]!, id, { type: 'SUBMIT', declaration: true })}/notify`);
     }
     return messageIds;
   };

@@ -40,7 +40,7 @@ describe('fault: two app instances on one database', () => {
       const created = await call(a, business.token, 'POST', '/api/v1/applications', { type: 'epr', title: `Hai máy ${i}`, data: EPR_DATA });
       const id = String(created.json.id);
       await attachDocuments(id, eprRequiredDocuments(), business.id);
-      expect((await call(b, business.token, 'POST', `/api/v1/applications/${id}/events`, { type: 'SUBMIT' })).status).toBe(201);
+      expect((await call(b, business.token, 'POST', `/api/v1/applications/${id}/events`, { type: 'SUBMIT', declaration: true })).status).toBe(201);
       expect((await call(a, officer.token, 'POST', `/api/v1/applications/${id}/events`, { type: 'ACCEPT' })).status).toBe(201);
       ids.push(id);
     }

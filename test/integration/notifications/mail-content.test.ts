@@ -71,9 +71,9 @@ describe('notification mail content and recipients', () => {
 
   it('when a dossier goes from submission to approval and revocation, then each step mails the right people in their own language', async () => {
     const { id, code } = await driver.createReady(businessVi);
-    await driver.event(businessVi, id, { type: 'SUBMIT' });
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
     await driver.event(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Thiếu hợp đồng tái chế', 'Bảng kê chưa ký'] });
-    await driver.event(businessVi, id, { type: 'RESUBMIT' });
+    await driver.event(businessVi, id, { type: 'RESUBMIT', declaration: true });
     await driver.event(officer, id, { type: 'ACCEPT' });
     await driver.event(officer, id, { type: 'RECOMMEND', decision: 'approve' });
     await driver.event(leaderVi, id, { type: 'APPROVE' });
@@ -88,10 +88,11 @@ describe('notification mail content and recipients', () => {
     // Jobs due together run in any order, so mails are found by subject, not by arrival.
     const bySubject = (mails: ReceivedMail[], ending: string) => mails.filter((m) => m.subject === `[${code}] ${ending}`);
     expect(toVi.map((m) => m.subject).sort()).toEqual(
-      ['Đã tiếp nhận hồ sơ', 'Yêu cầu bổ sung hồ sơ', 'Đã tiếp nhận hồ sơ', 'Hồ sơ đã được chấp thuận', 'Thu hồi giấy chứng nhận'].map((s) => `[${code}] ${s}`).sort(),
+      // Decree 118 versions: a submission starts the completeness check; the receipt (with its due date) follows the acceptance.
+      ['Đã nhận hồ sơ nộp trực tuyến', 'Yêu cầu bổ sung hồ sơ', 'Đã nhận hồ sơ nộp trực tuyến', 'Đã tiếp nhận hồ sơ', 'Hồ sơ đã được chấp thuận', 'Thu hồi giấy chứng nhận'].map((s) => `[${code}] ${s}`).sort(),
     );
     expect(toEn.map((m) => m.subject).sort()).toEqual(
-      ['Dossier received', 'Supplementation requested', 'Dossier received', 'Dossier approved', 'Certificate revoked'].map((s) => `[${code}] ${s}`).sort(),
+      ['Online submission received', 'Supplementation requested', 'Online submission received', 'Dossier received', 'Dossier approved', 'Certificate revoked'].map((s) => `[${code}] ${s}`).sort(),
     );
     expect(bySubject(toVi, 'Đã tiếp nhận hồ sơ').some((m) => m.text.includes(`Ngày hẹn trả kết quả: ${viDate(dueAt)}`))).toBe(true);
     expect(bySubject(toEn, 'Dossier received').some((m) => m.text.includes(`Results are due by ${enDate(dueAt)}`))).toBe(true);
@@ -108,15 +109,16 @@ describe('notification mail content and recipients', () => {
     expect(toLeaders).toEqual([[`[${code}] Hồ sơ chờ lãnh đạo quyết định`], [`[${code}] Dossier awaiting your decision`]]);
     expect(only(peer.mailsTo(officer.email), code)).toEqual([]);
     const all = only(peer.received, code);
-    expect(all).toHaveLength(12);
+    expect(all).toHaveLength(14);
     expect(all.every((mail) => mail.to.length === 1)).toBe(true);
-    expect(new Set(all.map((mail) => mail.messageId)).size).toBe(12);
+    expect(new Set(all.map((mail) => mail.messageId)).size).toBe(14);
+    expect(bySubject(toVi, 'Đã nhận hồ sơ nộp trực tuyến')[0]?.text).toContain('kiểm tra thành phần hồ sơ chậm nhất ngày');
     expect(all.every((mail) => /^<[0-9a-f]{32}\.[0-9a-f]{16}@hp-green>$/.test(mail.messageId))).toBe(true);
   });
 
   it('when a leader rejects a dossier whose title holds markup, then the applicants get the reasons and the HTML part escapes the title', async () => {
     const { id, code } = await driver.createReady(businessVi, 'EPR <b>PET</b> & bao bì');
-    await driver.event(businessVi, id, { type: 'SUBMIT' });
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
     await driver.event(officer, id, { type: 'ACCEPT' });
     await driver.event(officer, id, { type: 'RECOMMEND', decision: 'reject', reasons: ['Không đạt tỷ lệ tái chế'] });
     await driver.event(leaderEn, id, { type: 'REJECT', reasons: ['Không đạt tỷ lệ tái chế bắt buộc', 'Thiếu chứng từ'] });
@@ -133,22 +135,24 @@ describe('notification mail content and recipients', () => {
 
   it('when a dossier nears its due date, then the scheduler\'s DEADLINE_WARNING mails the officers (no assignee yet) with the due date', async () => {
     const { id, code } = await driver.createReady(businessVi);
-    await driver.event(businessVi, id, { type: 'SUBMIT' });
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
+    await driver.event(officer, id, { type: 'ACCEPT' });
     const dueAt = await passDueDate(id);
 
     const warnings = only(peer.mailsTo(officer.email), code);
     expect(warnings.map((m) => m.subject)).toEqual([`[${code}] Sắp đến hạn giải quyết hồ sơ`]);
     expect(warnings[0]?.text).toContain(`sắp đến hạn giải quyết: ${viDate(dueAt)}`);
     expect(warnings[0]?.text).toContain(`${BASE_URL}/lookup?code=${code}`);
-    expect(only(peer.mailsTo(businessVi.email), code).map((m) => m.subject)).toEqual([`[${code}] Đã tiếp nhận hồ sơ`]);
+    expect(only(peer.mailsTo(businessVi.email), code).map((m) => m.subject).sort()).toEqual([`[${code}] Đã nhận hồ sơ nộp trực tuyến`, `[${code}] Đã tiếp nhận hồ sơ`].sort());
   });
 
   it('when a dossier has an assignee, then its deadline warning goes to that officer only, in their language', async () => {
     const assignee = await createUser(app, 'officer');
     await speaksEnglish(assignee);
     const { id, code } = await driver.createReady(businessVi);
-    await driver.event(businessVi, id, { type: 'SUBMIT' });
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
     // Assignment is a log entry like any other change (the officers' queue calls the same service).
+    await driver.event(officer, id, { type: 'ACCEPT' });
     await assignDossier({ kind: 'user', userId: officer.id, role: 'officer', name: 'Test officer' }, id, assignee.id, new Date());
     const dueAt = await passDueDate(id);
 

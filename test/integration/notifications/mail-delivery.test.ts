@@ -51,7 +51,7 @@ describe('notification delivery through outages and crashes', () => {
     const messageIds: string[] = [];
     for (let i = 0; i < 2; i++) {
       const { id } = await driver.createReady(business[0]!);
-      messageIds.push(`${await driver.event(business[0]!, id, { type: 'SUBMIT' })}/notify`);
+      messageIds.push(`${await driver.event(business[0]!, id, { type: 'SUBMIT', declaration: true })}/notify`);
       messageIds.push(`${await driver.event(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Bổ sung báo cáo tái chế'] })}/notify`);
     }
 
@@ -81,7 +81,7 @@ describe('notification delivery through outages and crashes', () => {
     // A long lease for the survivor, so a slow machine cannot make its own attempt look abandoned.
     const second = schedulerFor(notificationsWith(), 'takes-over', 10_000);
     const { id } = await driver.createReady(business[0]!);
-    const messageId = `${await driver.event(business[0]!, id, { type: 'SUBMIT' })}/notify`;
+    const messageId = `${await driver.event(business[0]!, id, { type: 'SUBMIT', declaration: true })}/notify`;
 
     expect(await first.runDueJobs()).toBe(1); // returns once it stops waiting for the stuck attempt
     const [a, b] = business.map((user) => stableMessageId(messageId, user.email)) as [string, string];
@@ -104,7 +104,7 @@ describe('notification delivery through outages and crashes', () => {
   it('when the notify message is dispatched again, then no second job and no second mail follow', async () => {
     const scheduler = schedulerFor(notificationsWith(), 'redispatch');
     const { id } = await driver.createReady(business[0]!);
-    const entryId = await driver.event(business[0]!, id, { type: 'SUBMIT' });
+    const entryId = await driver.event(business[0]!, id, { type: 'SUBMIT', declaration: true });
     await drain(scheduler);
     await driver.event(officer, id, { type: 'ACCEPT' });
     await dispatchOutbox(entryId);

@@ -47,7 +47,7 @@ describe('daily digests for staff who choose them', () => {
     for (let i = 0; i < 2; i++) {
       const { id, code } = await driver.createReady(business);
       codes.push(code);
-      for (const [user, body] of [[business, { type: 'SUBMIT' }], [officer, { type: 'ACCEPT' }], [officer, { type: 'RECOMMEND', decision: 'approve' }]] as const) {
+      for (const [user, body] of [[business, { type: 'SUBMIT', declaration: true }], [officer, { type: 'ACCEPT' }], [officer, { type: 'RECOMMEND', decision: 'approve' }]] as const) {
         await driver.event(user, id, body);
       }
     }

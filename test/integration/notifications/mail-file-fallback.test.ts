@@ -38,7 +38,7 @@ describe('mail without SMTP_URL', () => {
     const driver = dossierDriver(app);
 
     const { id, code } = await driver.createReady(vi);
-    const entryId = await driver.event(vi, id, { type: 'SUBMIT' });
+    const entryId = await driver.event(vi, id, { type: 'SUBMIT', declaration: true });
     await drain(scheduler);
     await drain(scheduler);
     await scheduler.stop();
@@ -48,12 +48,12 @@ describe('mail without SMTP_URL', () => {
     expect(files).toHaveLength(2);
     const parsed = await Promise.all(files.map(async (name) => simpleParser(await readFile(path.join(outboxDir, name)))));
     const byId = new Map(parsed.map((mail) => [mail.messageId, mail]));
-    expect(byId.get(stableMessageId(`${entryId}/notify`, vi.email))?.subject).toBe(`[${code}] Đã tiếp nhận hồ sơ`);
+    expect(byId.get(stableMessageId(`${entryId}/notify`, vi.email))?.subject).toBe(`[${code}] Đã nhận hồ sơ nộp trực tuyến`);
     expect(byId.get(stableMessageId(`${entryId}/notify`, en.email))?.text).toContain('has received the extended producer responsibility (EPR) dossier');
 
     const listed = await request(app).get('/api/v1/admin/mail').set('Authorization', `Bearer ${admin.token}`);
     expect(listed.status).toBe(200);
-    expect(listed.body.items.map((item: { subject: string }) => item.subject).sort()).toEqual([`[${code}] Dossier received`, `[${code}] Đã tiếp nhận hồ sơ`]);
+    expect(listed.body.items.map((item: { subject: string }) => item.subject).sort()).toEqual([`[${code}] Online submission received`, `[${code}] Đã nhận hồ sơ nộp trực tuyến`]);
     expect(listed.body.items.map((item: { to: string }) => item.to).join(' ')).toContain(vi.email);
     expect((await request(app).get('/api/v1/admin/mail').set('Authorization', `Bearer ${officer.token}`)).status).toBe(403);
     expect((await request(app).get('/api/v1/admin/mail')).status).toBe(401);

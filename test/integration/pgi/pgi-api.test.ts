@@ -32,7 +32,7 @@ describe('the PGI API', () => {
     const created = await as(business).post('/api/v1/applications', { type: 'epr', title: 'EPR bao bì PET', data: EPR_DATA });
     const id = created.body.id as string;
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    for (const [user, event] of [[business, { type: 'SUBMIT' }], [officer, { type: 'ACCEPT' }], [officer, { type: 'RECOMMEND', decision: 'approve' }], [leader, { type: 'APPROVE' }]] as const) {
+    for (const [user, event] of [[business, { type: 'SUBMIT', declaration: true }], [officer, { type: 'ACCEPT' }], [officer, { type: 'RECOMMEND', decision: 'approve' }], [leader, { type: 'APPROVE' }]] as const) {
       expect((await as(user).post(`/api/v1/applications/${id}/events`, event)).status).toBe(201);
     }
     const quarter = periodsOf(new Date()).quarter;

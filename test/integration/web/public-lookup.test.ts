@@ -22,7 +22,7 @@ describe('the public dossier lookup', () => {
     const created = await post(business, '/api/v1/applications', { type: 'epr', title: 'EPR bao bì PET', data: EPR_DATA });
     const id = created.body.id as string;
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    expect((await post(business, `/api/v1/applications/${id}/events`, { type: 'SUBMIT' })).status).toBe(201);
+    expect((await post(business, `/api/v1/applications/${id}/events`, { type: 'SUBMIT', declaration: true })).status).toBe(201);
     expect((await post(officer, `/api/v1/applications/${id}/events`, { type: 'ACCEPT' })).status).toBe(201);
 
     const page = await request(app).get(`/lookup?code=${created.body.code}`);

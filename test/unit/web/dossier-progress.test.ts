@@ -33,4 +33,9 @@ describe('the applicant’s view of where a dossier stands', () => {
     expect(dossierProgress('withdrawn', 'technical_review').outcome).toBe('withdrawn');
     expect(statuses('withdrawn')).toEqual(['done', 'todo', 'todo', 'todo', 'todo']);
   });
+
+  it('shows a dossier refused at intake (form 03) stopped at the receipt, with that outcome', () => {
+    expect(statuses('refused_at_intake')).toEqual(['done', 'done', 'todo', 'todo', 'todo']);
+    expect(dossierProgress('refused_at_intake').outcome).toBe('refused_at_intake');
+  });
 });

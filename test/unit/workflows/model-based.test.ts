@@ -28,6 +28,10 @@ function guardRelevantState(snapshot: Snapshot): string {
     overdue: context.overdue,
     inspection: context.inspection === null ? 'none' : context.inspection.recordedAt === null ? 'scheduled' : 'recorded',
     consultationComplete: isConsultationComplete(context),
+    // Decree 118 versions: whether intake is still open, supplementation requests left, the result returned.
+    accepted: context.acceptedAt !== null,
+    supplementationsLeft: Math.max(0, 1 + (context.supplementation.allowedExtra ?? 0) - context.supplementation.rounds),
+    resultReturned: Boolean(context.resultReturned),
   });
 }
 

@@ -27,8 +27,13 @@ describe('workflow registry', () => {
     expect(getWorkflow('renewable_energy', 1).machine).toBe(renewableV1.machine);
     expect(getWorkflow('renewable_energy', 2).machine).toBe(renewableV2.machine);
     expect(getWorkflow('renewable_energy').version).toBe(latestVersion('renewable_energy'));
-    expect(latestVersion('renewable_energy')).toBe(2);
+    expect(latestVersion('renewable_energy')).toBe(3);
     expect([renewableV1.id, renewableV1.version, renewableV2.version]).toEqual(['renewable_energy', 1, 2]);
+    // The Decree 118 versions are the latest of every type; the older ones keep their rules.
+    for (const type of ['green_transformation', 'epr', 'renewable_energy', 'emissions_reduction'] as const) {
+      expect(getWorkflow(type).rules).toEqual({ clockStartsAt: 'acceptance', decree118Steps: true });
+      expect(getWorkflow(type, 1).rules).toEqual({ clockStartsAt: 'submission', decree118Steps: false });
+    }
   });
 
   it('when an unknown type or version is asked for, then a typed error names it', () => {

@@ -40,14 +40,18 @@ export function sampleEvents(
 ): WorkflowEventInput[] {
   const later = '2026-03-20T10:00:00Z';
   return [
+    { type: 'SUBMIT', at, dossier: READY_FACTS[type], declaration: true },
+    // Ready but undeclared: older versions accept it, the Decree 118 versions refuse it.
     { type: 'SUBMIT', at, dossier: READY_FACTS[type] },
-    { type: 'SUBMIT', at, dossier: UNREADY_FACTS[type] },
+    { type: 'SUBMIT', at, dossier: UNREADY_FACTS[type], declaration: true },
     { type: 'WITHDRAW', at, reason: 'Doanh nghiệp rút hồ sơ' },
     { type: 'REQUEST_SUPPLEMENT', at, reasons: ['Thiếu báo cáo đánh giá tác động môi trường'] },
-    { type: 'RESUBMIT', at, dossier: READY_FACTS[type] },
-    { type: 'RESUBMIT', at, dossier: READY_FACTS[type], clock: 'pause' },
-    { type: 'RESUBMIT', at, dossier: UNREADY_FACTS[type] },
+    { type: 'RESUBMIT', at, dossier: READY_FACTS[type], declaration: true },
+    { type: 'RESUBMIT', at, dossier: READY_FACTS[type], clock: 'pause', declaration: true },
+    { type: 'RESUBMIT', at, dossier: UNREADY_FACTS[type], declaration: true },
     { type: 'ACCEPT', at },
+    { type: 'REFUSE_INTAKE', at, reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết của Sở Công Thương'] },
+    { type: 'ALLOW_SUPPLEMENTATION', at, reasons: ['Cần bổ sung kết quả quan trắc mới'] },
     { type: 'REQUEST_OPINIONS', at, dueAt: later },
     ...agencies.flatMap((agency): WorkflowEventInput[] => [
       { type: 'RECORD_OPINION', at, agency, opinion: 'agree' },
@@ -63,6 +67,7 @@ export function sampleEvents(
     { type: 'REJECT', at, reasons: ['Không đáp ứng tiêu chí'] },
     { type: 'REJECT', at, reasons: ['Không đáp ứng tiêu chí'], apologyNote: 'Xin lỗi vì trễ hạn' },
     { type: 'RETURN_FOR_REVIEW', at, reasons: ['Cần làm rõ số liệu'] },
+    { type: 'RETURN_RESULT', at, channel: 'online' },
     { type: 'REVOKE', at, reasons: ['Vi phạm điều kiện chứng nhận'] },
     { type: 'DEADLINE_WARNING', at, dueAt: later },
     { type: 'DEADLINE_PASSED', at: later, dueAt: later },

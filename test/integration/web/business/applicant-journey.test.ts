@@ -90,13 +90,13 @@ describe('the applicant journey through the business pages', () => {
     expect(draft.text).toContain(`href="/my/dossiers/${id}/withdraw"`);
 
     // Submitting without documents: the guard's reasons on the page.
-    const early = await postEvent(b, id, { type: 'SUBMIT' });
+    const early = await postEvent(b, id, { type: 'SUBMIT', declaration: 'yes' });
     expect(early.status).toBe(422);
     expect(early.text).toContain('Chưa thể nộp hồ sơ:');
     expect(early.text).toMatch(/role="alert" id="refusal">[\s\S]*Kế hoạch tái chế/);
 
     await attachDocuments(id, eprRequiredDocuments(), business.id);
-    const submitted = await postEvent(b, id, { type: 'SUBMIT' });
+    const submitted = await postEvent(b, id, { type: 'SUBMIT', declaration: 'yes' });
     expect(submitted.status).toBe(303);
     const afterSubmit = await b.agent.get(submitted.headers.location as string);
     expect(afterSubmit.text).toContain('Đã nộp hồ sơ.');
@@ -104,10 +104,10 @@ describe('the applicant journey through the business pages', () => {
     expect(afterSubmit.text).not.toContain('value="SUBMIT"');
     expect(afterSubmit.text).toContain('Đã có');
 
-    // The list shows it with its state and due dates.
+    // The list shows it with its state; no appointment date yet: the time limit starts at the acceptance (Decree 118).
     const list = await b.agent.get('/my/dossiers?type=epr&state=submitted');
     expect(list.text).toContain(`href="/my/dossiers/${id}"`);
-    expect(list.text).toMatch(/<td data-label="Hẹn trả kết quả ban đầu">\d{2}\/\d{2}\/\d{4}<\/td>/);
+    expect(list.text).toMatch(/<td data-label="Hẹn trả kết quả ban đầu">—<\/td>/);
     expect((await b.agent.get('/my/dossiers?state=approved')).text).not.toContain(`href="/my/dossiers/${id}"`);
 
     // An officer asks for more through the API: the page lists the reasons and offers edit and resubmit.
@@ -134,7 +134,7 @@ describe('the applicant journey through the business pages', () => {
     expect(saved.status).toBe(303);
     const edited = await b.agent.get(`/my/dossiers/${id}`);
     expect(edited.text).toContain('EPR bao bì PET 2026 (bổ sung)');
-    const resubmitted = await postEvent(b, id, { type: 'RESUBMIT' });
+    const resubmitted = await postEvent(b, id, { type: 'RESUBMIT', declaration: 'yes' });
     expect(resubmitted.status).toBe(303);
     const done = await b.agent.get(resubmitted.headers.location as string);
     expect(done.text).toContain('Đã nộp lại hồ sơ đã bổ sung.');

@@ -28,7 +28,7 @@ export async function submittedEprDossier(app: App, business: TestUser, title = 
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   await attachDocuments(id, eprRequiredDocuments(), business.id);
-  const submit = await request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${business.token}`).send({ type: 'SUBMIT' });
+  const submit = await request(app).post(`/api/v1/applications/${id}/events`).set('Authorization', `Bearer ${business.token}`).send({ type: 'SUBMIT', declaration: true });
   expect(submit.status).toBe(201);
   return { id, code: created.body.code as string };
 }
