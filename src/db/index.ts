@@ -8,3 +8,4 @@ export { allocateSequence } from './sequence';
 export { scansWholeCollections } from './server-kind';
 export { LiveDirectory, type LiveSource } from './live-directory';
 export { runOneTimePasses, type OneTimePass } from './one-time-passes';
+export { shortLived } from './short-lived';

@@ -1,3 +1,4 @@
+import { shortLived } from '../db';
 import { trusted, Types } from 'mongoose';
 import { IndustrialComplexModel } from './industrial-complex.model';
 import { OrganizationModel } from './organization.model';
@@ -47,7 +48,8 @@ export async function organizationChoices(): Promise<{ id: string; name: string;
 }
 
 /** Every industrial complex by code, for a filter on a page. */
-export async function industrialComplexChoices(): Promise<{ code: string; name: string }[]> {
+/** The industrial complexes for filters and forms (kept 60 s: the list changes with a provincial decision). */
+export const industrialComplexChoices = shortLived(60_000, async (): Promise<{ code: string; name: string }[]> => {
   const complexes = await IndustrialComplexModel.find({}, { code: 1, name: 1 }).sort({ code: 1 }).lean();
   return complexes.map((c) => ({ code: c.code, name: c.name }));
-}
+});
