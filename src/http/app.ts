@@ -18,6 +18,7 @@ import { authRoutes } from '../auth/auth.routes';
 import { certificateRoutes } from '../certificates';
 import { pgiRoutes } from '../pgi';
 import { dialogueRoutes } from '../dialogue';
+import { oneStopFormRoutes } from '../one-stop-forms';
 import { notificationRoutes } from '../notifications';
 import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
@@ -62,7 +63,7 @@ export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';

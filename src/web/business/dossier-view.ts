@@ -7,6 +7,8 @@ import { DOSSIER_TYPES } from '../../applications/dossier-types';
 import { requiredDocumentRules, type ProcedureFacts } from '../../applications/procedures';
 import type { Actor } from '../../auth';
 import { listDossierDocuments } from '../../documents';
+import { certificateOfDossier } from '../../certificates';
+import { availableForms } from '../../one-stop-forms';
 
 /** Events an applicant sends from the dossier page; everything else belongs to staff or the scheduler. */
 export const APPLICANT_EVENTS = ['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const;
@@ -61,8 +63,14 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
       ? { at: request.at, reasons: request.event.reasons ?? [], by: request.actor?.name }
       : undefined;
 
+  // The one-stop forms the dossier has reached (src/one-stop-forms), and its certificate once issued.
+  const forms = availableForms(dossier, entries.some((entry) => entry.event.type === 'ACCEPT'));
+  const certificate = dossier.state === 'approved' ? await certificateOfDossier(dossier.id) : undefined;
+
   return {
     dossier,
+    forms,
+    certificate: certificate ? { number: certificate.number, verificationCode: certificate.verificationCode } : undefined,
     results: resultViews(dossier.results),
     requiredDocuments,
     otherDocuments,

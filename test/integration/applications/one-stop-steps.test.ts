@@ -1,3 +1,4 @@
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import request from 'supertest';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { decidedOnTime } from '../../../src/applications/timeliness';
@@ -125,6 +126,38 @@ describe('the one-stop process under Decree 118/2025', () => {
     expect([again.status, again.body.reasons?.[0]?.code]).toEqual([422, 'result_already_returned']);
     const history = await request(app).get(`/api/v1/applications/${id}/history`).set('Authorization', `Bearer ${business.token}`);
     expect(history.body.entries.at(-1).event).toMatchObject({ type: 'RETURN_RESULT', channel: 'online' });
+  });
+
+  it('when the applicant asks for the one-stop forms, then each is a Vietnamese PDF once its step happened, and nobody else gets it', async () => {
+    const pdfText = async (url: string, user: TestUser) => {
+      const res = await request(app).get(url).set('Authorization', `Bearer ${user.token}`).buffer(true).parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      return { status: res.status, type: res.headers['content-type'], text: res.status === 200 ? (await pdfParse(res.body as Buffer)).text : '' };
+    };
+    const id = await create();
+    const code = (await dossier(id)).code as string;
+    await ok(business, id, { type: 'SUBMIT', declaration: true });
+    expect((await pdfText(`/api/v1/applications/${id}/forms/receipt`, business)).status).toBe(404);
+    await ok(officer, id, { type: 'ACCEPT' });
+    const receipt = await pdfText(`/api/v1/applications/${id}/forms/receipt`, business);
+    expect([receipt.status, receipt.type]).toEqual([200, 'application/pdf']);
+    expect(receipt.text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(receipt.text).toContain(code);
+    expect(receipt.text).toContain('Test officer');
+    expect(receipt.text).toContain('Kế hoạch tái chế');
+    const stranger = await createUser(app, 'business', await createOrganization());
+    expect((await pdfText(`/api/v1/applications/${id}/forms/receipt`, stranger)).status).toBe(404);
+    expect((await pdfText(`/api/v1/applications/${id}/forms/unknown`, business)).status).toBe(404);
+
+    const refused = await create();
+    await ok(business, refused, { type: 'SUBMIT', declaration: true });
+    await ok(officer, refused, { type: 'REFUSE_INTAKE', reasons: ['Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế'] });
+    const refusal = await pdfText(`/api/v1/applications/${refused}/forms/refusal`, business);
+    expect(refusal.text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
+    expect(refusal.text).toContain('Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế');
   });
 
   it('when a dossier started under an older version, then it finishes under its old rules: no declaration, clock from submission, no result step', async () => {

@@ -1,0 +1,148 @@
+import PDFDocument from 'pdfkit';
+import { loadReadableDossier, readLog } from '../applications';
+import { findProcedure } from '../applications/procedures';
+import type { Actor } from '../auth';
+import { listDossierDocuments } from '../documents';
+import { notFound } from '../errors';
+import { formatters } from '../i18n';
+import { organizationProfile } from '../organizations';
+import { fromRoot } from '../paths';
+import type { WorkflowType } from '../../workflows/workflow-types';
+
+/**
+ * The one-stop forms of Circular 01/2018/TT-VPCP an applicant takes away, as PDF: the receipt and appointment
+ * slip (form 01) once the dossier is accepted, the refusal to receive it (form 03), and the apology with a new
+ * appointment (form 04) when a decision came late. Everything printed comes from the dossier's log: who
+ * accepted or refused it and when, the reasons, the dates. Circular 01/2018 is still the form set in use
+ * under Decree 118/2025 as far as we found (README, "One-stop forms"); the layout follows its appendices.
+ */
+export const ONE_STOP_FORMS = ['receipt', 'refusal', 'apology'] as const;
+export type OneStopForm = (typeof ONE_STOP_FORMS)[number];
+
+/** The forms a dossier has reached: the receipt once accepted, the refusal, the apology with a late decision. */
+export function availableForms(dossier: { state: string; deadlines?: { receivedAt?: unknown; apologyNote?: string } | Record<string, unknown> }, accepted: boolean): OneStopForm[] {
+  const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: unknown; apologyNote?: string };
+  return [
+    ...(accepted && deadlines.receivedAt ? (['receipt'] as const) : []),
+    ...(dossier.state === 'refused_at_intake' ? (['refusal'] as const) : []),
+    ...(deadlines.apologyNote ? (['apology'] as const) : []),
+  ];
+}
+
+const FONT = fromRoot('views', 'static', 'fonts', 'DejaVuSans.ttf');
+const FONT_BOLD = fromRoot('views', 'static', 'fonts', 'DejaVuSans-Bold.ttf');
+const AUTHORITY = ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ CÔNG THƯƠNG', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ'];
+const fmt = formatters('vi');
+
+interface Entry {
+  event: { type: string; at?: string; reasons?: string[]; apologyNote?: string };
+  actor?: { name?: string };
+  at: Date;
+}
+
+interface FormContent {
+  number: string;
+  title: string;
+  paragraphs: (string | { label: string; value: string })[];
+  list?: { heading: string; items: string[] };
+  signer: { role: string; name?: string };
+}
+
+/** The form's content, or a 404 when the dossier has not reached the step the form records. */
+export async function oneStopFormContent(actor: Actor, dossierId: string, form: OneStopForm): Promise<FormContent> {
+  const dossier = await loadReadableDossier(actor, dossierId);
+  const entries = (await readLog(String(dossier._id), dossier.sequence)) as unknown as Entry[];
+  const last = (type: string) => [...entries].reverse().find((entry) => entry.event.type === type);
+  const organization = await organizationProfile(dossier.organizationId);
+  const procedure = findProcedure(dossier.type as WorkflowType);
+  const deadlines = dossier.deadlines as { receivedAt?: Date; originalDueAt?: Date; currentDueAt?: Date; apologyNote?: string; limitWorkingDays?: number };
+  const who = { label: 'Tổ chức nộp hồ sơ', value: organization?.name ?? '—' };
+  const what = { label: 'Nội dung yêu cầu giải quyết', value: `${procedure.name_vi} — ${dossier.title}` };
+  const code = { label: 'Mã hồ sơ', value: dossier.code };
+
+  if (form === 'receipt') {
+    const accepted = last('ACCEPT');
+    if (!accepted || !deadlines.receivedAt) throw notFound(`Receipt of dossier ${dossier.code}`);
+    const documents = await listDossierDocuments(actor, String(dossier._id));
+    return {
+      number: 'Mẫu số 01',
+      title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      paragraphs: [
+        code,
+        who,
+        what,
+        { label: 'Thời gian giải quyết theo quy định', value: `${deadlines.limitWorkingDays ?? procedure.timeLimitWorkingDays.value} ngày làm việc, kể từ khi tiếp nhận hồ sơ đầy đủ` },
+        { label: 'Thời gian tiếp nhận hồ sơ', value: fmt.dateTime(deadlines.receivedAt) },
+        { label: 'Thời gian hẹn trả kết quả', value: fmt.date(deadlines.originalDueAt) },
+        { label: 'Nơi trả kết quả', value: 'Trực tuyến trên Hệ thống; bản giấy (nếu đăng ký) tại Bộ phận Một cửa Sở Công Thương' },
+      ],
+      list: { heading: 'Thành phần hồ sơ đã nhận', items: documents.items.map((item) => `${item.name_vi ?? item.code} (bản điện tử, lần nộp ${item.versions[0]?.version ?? 1})`) },
+      signer: { role: 'Người tiếp nhận hồ sơ', name: accepted.actor?.name },
+    };
+  }
+  if (form === 'refusal') {
+    const refused = last('REFUSE_INTAKE');
+    if (!refused) throw notFound(`Refusal of dossier ${dossier.code}`);
+    return {
+      number: 'Mẫu số 03',
+      title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+      paragraphs: [code, who, what, { label: 'Thời gian từ chối', value: fmt.dateTime(refused.at) }],
+      list: { heading: 'Lý do từ chối', items: refused.event.reasons ?? [] },
+      signer: { role: 'Người tiếp nhận hồ sơ', name: refused.actor?.name },
+    };
+  }
+  const decision = last('APPROVE') ?? last('REJECT');
+  if (!decision?.event.apologyNote) throw notFound(`Apology of dossier ${dossier.code}`);
+  return {
+    number: 'Mẫu số 04',
+    title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+    paragraphs: [
+      code,
+      who,
+      what,
+      { label: 'Ngày hẹn trả kết quả theo giấy tiếp nhận', value: fmt.date(deadlines.originalDueAt) },
+      'Sở Công Thương xin lỗi tổ chức vì hồ sơ được giải quyết quá thời hạn hẹn trả kết quả.',
+      { label: 'Lý do và ngày hẹn trả kết quả mới', value: decision.event.apologyNote },
+    ],
+    signer: { role: 'Lãnh đạo Sở Công Thương', name: decision.actor?.name },
+  };
+}
+
+/** Renders a form as an A4 PDF (DejaVu Sans: every Vietnamese glyph). */
+export async function renderOneStopForm(content: FormContent): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: content.title, Author: 'Sở Công Thương Hải Phòng' } });
+  doc.registerFont('body', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const width = doc.page.width - 112;
+  const half = width / 2;
+  const top = doc.y;
+  doc.font('body').fontSize(9).text(content.number, 56, top, { width, align: 'right' });
+  const headerTop = doc.y + 4;
+  doc.font('bold').fontSize(10);
+  AUTHORITY.forEach((line, i) => doc.font(i === 0 ? 'body' : 'bold').text(line, 56, headerTop + i * 13, { width: half - 10, align: 'center' }));
+  doc.font('bold').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 56 + half, headerTop, { width: half, align: 'center' });
+  doc.text('Độc lập - Tự do - Hạnh phúc', 56 + half, headerTop + 13, { width: half, align: 'center' });
+  doc.font('body').fontSize(10).text(`Hải Phòng, ${fmt.date(new Date())}`, 56 + half, headerTop + 32, { width: half, align: 'center' });
+  doc.x = 56;
+  doc.y = headerTop + 64;
+  doc.font('bold').fontSize(13).text(content.title, { width, align: 'center' });
+  doc.moveDown(1);
+  for (const paragraph of content.paragraphs) {
+    if (typeof paragraph === 'string') doc.font('body').fontSize(11).text(paragraph, { width });
+    else doc.font('bold').fontSize(11).text(`${paragraph.label}: `, { width, continued: true }).font('body').text(paragraph.value);
+    doc.moveDown(0.4);
+  }
+  if (content.list) {
+    doc.moveDown(0.3).font('bold').fontSize(11).text(`${content.list.heading}:`, { width });
+    content.list.items.forEach((item, i) => doc.font('body').text(`${i + 1}. ${item}`, { width, indent: 12 }));
+  }
+  doc.moveDown(2);
+  doc.font('bold').fontSize(11).text(content.signer.role.toUpperCase(), 56 + half, doc.y, { width: half, align: 'center' });
+  doc.font('body').fontSize(9).text('(Ký điện tử trên Hệ thống)', 56 + half, doc.y, { width: half, align: 'center' });
+  doc.moveDown(2).font('bold').fontSize(11).text(content.signer.name ?? '', 56 + half, doc.y, { width: half, align: 'center' });
+  doc.end();
+  return done;
+}
