@@ -46,6 +46,8 @@ interface FormContent {
   paragraphs: (string | { label: string; value: string })[];
   list?: { heading: string; items: string[] };
   signer: { role: string; name?: string };
+  /** The day the form speaks of (receipt, refusal, decision), printed as its date. */
+  issuedAt: Date;
 }
 
 /** The form's content, or a 404 when the dossier has not reached the step the form records. */
@@ -78,6 +80,7 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       ],
       list: { heading: 'Thành phần hồ sơ đã nhận', items: documents.items.map((item) => `${item.name_vi ?? item.code} (bản điện tử, lần nộp ${item.versions[0]?.version ?? 1})`) },
       signer: { role: 'Người tiếp nhận hồ sơ', name: accepted.actor?.name },
+      issuedAt: new Date(deadlines.receivedAt),
     };
   }
   if (form === 'refusal') {
@@ -89,6 +92,7 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       paragraphs: [code, who, what, { label: 'Thời gian từ chối', value: fmt.dateTime(refused.at) }],
       list: { heading: 'Lý do từ chối', items: refused.event.reasons ?? [] },
       signer: { role: 'Người tiếp nhận hồ sơ', name: refused.actor?.name },
+      issuedAt: new Date(refused.at),
     };
   }
   const decision = last('APPROVE') ?? last('REJECT');
@@ -105,6 +109,7 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       { label: 'Lý do và ngày hẹn trả kết quả mới', value: decision.event.apologyNote },
     ],
     signer: { role: 'Lãnh đạo Sở Công Thương', name: decision.actor?.name },
+    issuedAt: new Date(decision.at),
   };
 }
 
@@ -125,7 +130,7 @@ export async function renderOneStopForm(content: FormContent): Promise<Buffer> {
   AUTHORITY.forEach((line, i) => doc.font(i === 0 ? 'body' : 'bold').text(line, 56, headerTop + i * 13, { width: half - 10, align: 'center' }));
   doc.font('bold').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 56 + half, headerTop, { width: half, align: 'center' });
   doc.text('Độc lập - Tự do - Hạnh phúc', 56 + half, headerTop + 13, { width: half, align: 'center' });
-  doc.font('body').fontSize(10).text(`Hải Phòng, ${fmt.date(new Date())}`, 56 + half, headerTop + 32, { width: half, align: 'center' });
+  doc.font('body').fontSize(10).text(`Hải Phòng, ${fmt.date(content.issuedAt)}`, 56 + half, headerTop + 32, { width: half, align: 'center' });
   doc.x = 56;
   doc.y = headerTop + 64;
   doc.font('bold').fontSize(13).text(content.title, { width, align: 'center' });
@@ -141,7 +146,7 @@ export async function renderOneStopForm(content: FormContent): Promise<Buffer> {
   }
   doc.moveDown(2);
   doc.font('bold').fontSize(11).text(content.signer.role.toUpperCase(), 56 + half, doc.y, { width: half, align: 'center' });
-  doc.font('body').fontSize(9).text('(Ký điện tử trên Hệ thống)', 56 + half, doc.y, { width: half, align: 'center' });
+  doc.font('body').fontSize(9).text('(Ghi nhận trên Hệ thống)', 56 + half, doc.y, { width: half, align: 'center' });
   doc.moveDown(2).font('bold').fontSize(11).text(content.signer.name ?? '', 56 + half, doc.y, { width: half, align: 'center' });
   doc.end();
   return done;
