@@ -1,3 +1,4 @@
+import { oneStopFormAttachment } from '../one-stop-forms';
 import { isApplicantRole } from '../auth';
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
@@ -61,6 +62,8 @@ export function mailJobHandler(deps: MailDeps): JobHandler {
     const loaded = await loadNotificationFacts({ dossierId: payload.dossierId, entryId: payload.entryId, template }, deps.baseUrl);
     if (!loaded) return;
     const recipients = await resolveRecipients(loaded.dossier, payload.to);
+    // The receipt mail carries the receipt and appointment slip (form 01) for the applicant.
+    const slip = template === 'receipt' ? await oneStopFormAttachment(payload.dossierId, 'receipt') : undefined;
     const digestUsers = await usersPreferringDigest(recipients.filter((r) => !isApplicantRole(r.role)).map((r) => r.userId));
     const failures: string[] = [];
     for (const recipient of recipients) {
@@ -69,7 +72,7 @@ export function mailJobHandler(deps: MailDeps): JobHandler {
       const content = copyFor(recipient.locale)[template]({ ...loaded.facts, recipientName: recipient.name, dossierUrl });
       try {
         if (digestUsers.has(recipient.userId)) await queueForDigest(deps, payload, recipient, content.subject, dossierUrl);
-        else await sendOnce(deps, { deliveryKey: payload.messageId, template, recipient, content });
+        else await sendOnce(deps, { deliveryKey: payload.messageId, template, recipient, content, ...(slip && isApplicantRole(recipient.role) ? { attachments: [slip] } : {}) });
       } catch (error) {
         // Only the code: transport messages may quote the address.
         failures.push(mailErrorCode(error));

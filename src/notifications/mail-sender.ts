@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   messageId: string;
+  /** Files the mail carries (the receipt mail: the receipt and appointment slip, form 01). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Resolves once the mail is accepted (by the SMTP peer, or written to the folder); rejects otherwise. */
@@ -34,6 +36,7 @@ function mailOptions(mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
     // RFC 3834: tells auto-responders (out-of-office) not to answer.
     headers: { 'Auto-Submitted': 'auto-generated' },
   };

@@ -1,3 +1,4 @@
+import type { OutgoingMail } from './mail-sender';
 import { insertIfAbsent } from '../db';
 import type { Logger } from '../logging/logger';
 import type { MailContent } from './mail-copy';
@@ -24,6 +25,7 @@ export interface SendOnceInput {
   recipient: MailRecipient;
   content: MailContent;
   itemIds?: string[];
+  attachments?: OutgoingMail['attachments'];
 }
 
 export const findSentMail = (deliveryKey: string, address: string) => SentMailModel.findById(sentMailId(deliveryKey, address)).lean<SentMailRecord>();
@@ -42,7 +44,7 @@ export async function sendOnce(deps: MailDeps, input: SendOnceInput): Promise<'s
   if (await findSentMail(input.deliveryKey, recipient.address)) return 'already_sent';
   const messageId = stableMessageId(input.deliveryKey, recipient.address);
   const rendered = deps.render(input.content, recipient.locale);
-  await deps.sender.send({ from: deps.mailFrom, to: { name: recipient.name, address: recipient.address }, messageId, ...rendered });
+  await deps.sender.send({ from: deps.mailFrom, to: { name: recipient.name, address: recipient.address }, messageId, ...rendered, ...(input.attachments ? { attachments: input.attachments } : {}) });
   await insertIfAbsent(SentMailModel, {
     _id: sentMailId(input.deliveryKey, recipient.address),
     deliveryKey: input.deliveryKey,

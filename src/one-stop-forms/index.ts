@@ -3,4 +3,4 @@
  * appointment (01), refusal to receive (03), apology and new appointment (04). Mount `oneStopFormRoutes()`.
  */
 export { oneStopFormRoutes } from './one-stop-forms.routes';
-export { availableForms, ONE_STOP_FORMS, type OneStopForm } from './one-stop-forms';
+export { availableForms, oneStopFormAttachment, ONE_STOP_FORMS, type OneStopForm } from './one-stop-forms';

@@ -1,10 +1,9 @@
 import { notFound } from '../errors';
 import { APPLICANTS, currentActor, type RouteDefinition } from '../http/route-table';
-import { ONE_STOP_FORMS, oneStopFormContent, renderOneStopForm, type OneStopForm } from './one-stop-forms';
+import { FORM_FILE_NAMES, ONE_STOP_FORMS, oneStopFormContent, renderOneStopForm, type OneStopForm } from './one-stop-forms';
 
 const isOneStopForm = (value: string): value is OneStopForm => (ONE_STOP_FORMS as readonly string[]).includes(value);
 
-const FILE_NAMES = { receipt: 'giay-tiep-nhan-hen-tra-ket-qua', refusal: 'phieu-tu-choi-tiep-nhan', apology: 'phieu-xin-loi-hen-lai' } as const;
 
 /** The one-stop forms of a dossier as PDF, for its applicant and for staff (404 until the step happened). */
 export function oneStopFormRoutes(): RouteDefinition[] {
@@ -19,7 +18,7 @@ export function oneStopFormRoutes(): RouteDefinition[] {
         if (!isOneStopForm(form)) throw notFound(`Form ${form}`);
         const content = await oneStopFormContent(currentActor(req), String(req.params.id), form);
         const pdf = await renderOneStopForm(content);
-        res.type('application/pdf').set('Content-Disposition', `attachment; filename="${FILE_NAMES[form]}.pdf"`).set('Cache-Control', 'no-store').send(pdf);
+        res.type('application/pdf').set('Content-Disposition', `attachment; filename="${FORM_FILE_NAMES[form]}.pdf"`).set('Cache-Control', 'no-store').send(pdf);
       },
     },
   ];

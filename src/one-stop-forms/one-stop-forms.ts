@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { loadReadableDossier, readLog } from '../applications';
 import { findProcedure } from '../applications/procedures';
-import type { Actor } from '../auth';
+import { SYSTEM_SCHEDULER, type Actor } from '../auth';
 import { listDossierDocuments } from '../documents';
-import { notFound } from '../errors';
+import { isAppError, notFound } from '../errors';
 import { formatters } from '../i18n';
 import { organizationProfile } from '../organizations';
 import { fromRoot } from '../paths';
@@ -151,3 +151,16 @@ export async function renderOneStopForm(content: FormContent): Promise<Buffer> {
   doc.end();
   return done;
 }
+
+/** A form as a mail attachment (the receipt mail carries form 01), read as the system; undefined if not reached. */
+export async function oneStopFormAttachment(dossierId: string, form: OneStopForm): Promise<{ filename: string; content: Buffer; contentType: string } | undefined> {
+  try {
+    const content = await oneStopFormContent(SYSTEM_SCHEDULER, dossierId, form);
+    return { filename: `${FORM_FILE_NAMES[form]}.pdf`, content: await renderOneStopForm(content), contentType: 'application/pdf' };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}
+
+export const FORM_FILE_NAMES: Record<OneStopForm, string> = { receipt: 'giay-tiep-nhan-hen-tra-ket-qua', refusal: 'phieu-tu-choi-tiep-nhan', apology: 'phieu-xin-loi-hen-lai' };

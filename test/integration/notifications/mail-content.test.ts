@@ -113,6 +113,9 @@ describe('notification mail content and recipients', () => {
     expect(all.every((mail) => mail.to.length === 1)).toBe(true);
     expect(new Set(all.map((mail) => mail.messageId)).size).toBe(14);
     expect(bySubject(toVi, 'Đã nhận hồ sơ nộp trực tuyến')[0]?.text).toContain('kiểm tra thành phần hồ sơ chậm nhất ngày');
+    // The receipt mail carries the receipt and appointment slip (form 01); the others carry nothing.
+    expect(bySubject(toVi, 'Đã tiếp nhận hồ sơ')[0]?.attachments).toEqual([{ filename: 'giay-tiep-nhan-hen-tra-ket-qua.pdf', contentType: 'application/pdf', size: expect.any(Number) }]);
+    expect(bySubject(toVi, 'Yêu cầu bổ sung hồ sơ')[0]?.attachments).toEqual([]);
     expect(all.every((mail) => /^<[0-9a-f]{32}\.[0-9a-f]{16}@hp-green>$/.test(mail.messageId))).toBe(true);
   });
 

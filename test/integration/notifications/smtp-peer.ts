@@ -9,6 +9,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  attachments: { filename?: string; contentType: string; size: number }[];
 }
 
 export interface SmtpPeer {
@@ -35,6 +36,7 @@ function newServer(received: ReceivedMail[]): SMTPServer {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
           });
           callback();
         },
