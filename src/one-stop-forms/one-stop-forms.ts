@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { loadReadableDossier, readLog } from '../applications';
-import { findProcedure } from '../applications/procedures';
+import { findProcedure, ONE_STOP_FORM_SET } from '../applications/procedures';
 import { SYSTEM_SCHEDULER, type Actor } from '../auth';
 import { listDossierDocuments } from '../documents';
 import { isAppError, notFound } from '../errors';
@@ -124,7 +124,7 @@ export async function renderOneStopForm(content: FormContent): Promise<Buffer> {
   const width = doc.page.width - 112;
   const half = width / 2;
   const top = doc.y;
-  doc.font('body').fontSize(9).text(content.number, 56, top, { width, align: 'right' });
+  doc.font('body').fontSize(9).text(`${content.number} (${ONE_STOP_FORM_SET.value})`, 56, top, { width, align: 'right' });
   const headerTop = doc.y + 4;
   doc.font('bold').fontSize(10);
   AUTHORITY.forEach((line, i) => doc.font(i === 0 ? 'body' : 'bold').text(line, 56, headerTop + i * 13, { width: half - 10, align: 'center' }));

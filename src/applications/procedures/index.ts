@@ -1,5 +1,5 @@
 export type * from './procedure-catalogue.types';
-export { DEFAULT_PROCEDURE_CATALOGUE } from './procedure-catalogue.data';
+export { DEFAULT_PROCEDURE_CATALOGUE, ONE_STOP_FORM_SET } from './procedure-catalogue.data';
 export { EPR_PROCEDURE } from './epr.procedure.data';
 export { EMISSIONS_REDUCTION_PROCEDURE } from './emissions-reduction.procedure.data';
 export { GREEN_TRANSFORMATION_PROCEDURE } from './green-transformation.procedure.data';
