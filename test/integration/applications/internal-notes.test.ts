@@ -35,7 +35,13 @@ describe('what the applicant is told, and what stays inside the Department', () 
   let planted = 0;
   /** A text only staff may read, unique to its event. */
   const secret = () => `NOI-BO-${++planted}-khong-cho-doanh-nghiep`;
-  const TOLD = ['Bổ sung báo cáo kết quả tái chế năm 2025', 'Cơ sở vi phạm điều kiện cấp', 'Hồ sơ chưa đạt tiêu chí khu công nghiệp sinh thái'];
+  const TOLD = [
+    'Bổ sung báo cáo kết quả tái chế năm 2025',
+    'Cơ sở vi phạm điều kiện cấp',
+    'Hồ sơ chưa đạt tiêu chí khu công nghiệp sinh thái',
+    'Bổ sung kết quả quan trắc quý 3',
+    'Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế',
+  ];
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(os.tmpdir(), 'hp-green-notes-'));
@@ -60,12 +66,18 @@ describe('what the applicant is told, and what stays inside the Department', () 
     await send(officer, epr.id, { type: 'REQUEST_SUPPLEMENT', reasons: [TOLD[0]], comment: secret() });
     await send(business, epr.id, { type: 'RESUBMIT', declaration: true });
     await send(officer, epr.id, { type: 'ACCEPT', comment: secret() });
+    // A second request needs a leader's recorded approval, whose reasons stay inside the Department.
+    await send(leader, epr.id, { type: 'ALLOW_SUPPLEMENTATION', reasons: [secret()], comment: secret() });
+    await send(officer, epr.id, { type: 'REQUEST_SUPPLEMENT', reasons: [TOLD[3]], comment: secret() });
+    await send(business, epr.id, { type: 'RESUBMIT', declaration: true });
+    await send(officer, epr.id, { type: 'ACCEPT', comment: secret() });
     await send(officer, epr.id, { type: 'SCHEDULE_INSPECTION', scheduledFor: '2026-12-20', comment: secret() });
     await send(officer, epr.id, { type: 'RECORD_INSPECTION', findings: secret(), passed: true, comment: secret() });
     await send(officer, epr.id, { type: 'RECOMMEND', decision: 'approve', reasons: [secret()], comment: secret() });
     await send(leader, epr.id, { type: 'RETURN_FOR_REVIEW', reasons: [secret()], comment: secret() });
     await send(officer, epr.id, { type: 'RECOMMEND', decision: 'approve', comment: secret() });
     await send(leader, epr.id, { type: 'APPROVE', comment: secret() });
+    await send(officer, epr.id, { type: 'RETURN_RESULT', channel: 'online', comment: secret() });
     await send(leader, epr.id, { type: 'REVOKE', reasons: [TOLD[1]], comment: secret() });
 
     // A green-transformation dossier, whose agencies are consulted, to its refusal.
@@ -83,6 +95,12 @@ describe('what the applicant is told, and what stays inside the Department', () 
     }
     await send(officer, green.id, { type: 'RECOMMEND', decision: 'reject', reasons: [secret()], comment: secret() });
     await send(leader, green.id, { type: 'REJECT', reasons: [TOLD[2]], comment: secret() });
+
+    // A dossier refused at intake (form 03): the reasons are told, the note is not.
+    const refused = await driver.createReady(business, 'EPR nộp nhầm thẩm quyền');
+    dossiers.push(refused);
+    await send(business, refused.id, { type: 'SUBMIT', declaration: true });
+    await send(officer, refused.id, { type: 'REFUSE_INTAKE', reasons: [TOLD[4]], comment: secret() });
 
     const scheduler = createScheduler({ handlers: notifications.jobHandlers, instanceId: 'notes', logger: silent, pollIntervalMs: 50, leaseMs: 10_000 });
     await drain(scheduler);
@@ -118,7 +136,7 @@ describe('what the applicant is told, and what stays inside the Department', () 
     expect(text).toContain('2026-12-20');
     // The history keeps every entry (its chain stays checkable), each reduced to what the applicant is told.
     const history = (await api(`/api/v1/applications/${dossiers[0]!.id}/history`)).body;
-    expect(history.chain).toMatchObject({ intact: true, length: 11 });
+    expect(history.chain).toMatchObject({ intact: true, length: 16 });
     expect(history.entries.every((entry: { actor?: { userId?: string } }) => entry.actor?.userId === undefined)).toBe(true);
   });
 
