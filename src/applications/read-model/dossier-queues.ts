@@ -2,7 +2,7 @@ import { userNamesByIds, type Actor } from '../../auth';
 import { organizationNamesByIds } from '../../organizations';
 import type { WorkflowState, WorkflowType } from '../../../workflows/workflow-types';
 import { DossierEventModel, dossierEventId } from '../dossier-event.model';
-import { byUrgency, findDossierSummaries, presentDossier, type DossierFilter, type DossierHeader } from './dossier-reads';
+import { findDossierSummaries, presentDossier, sortByUrgency, type DossierFilter, type DossierHeader } from './dossier-reads';
 import type { DossierSummary } from './dossier-summary.model';
 
 export interface QueueFilters {
@@ -51,7 +51,7 @@ export async function workQueue(actor: Actor, filters: QueueFilters, now: Date) 
     ...(filters.assignee === 'me' && actor.kind === 'user' ? { assigneeId: actor.userId } : {}),
     ...(filters.assignee === 'none' ? { assigneeId: null } : {}),
   };
-  const found = (await findDossierSummaries(filter, now)).sort(byUrgency(now));
+  const found = sortByUrgency(await findDossierSummaries(filter, now), now);
   const page = found.slice((filters.page - 1) * QUEUE_PAGE_SIZE, filters.page * QUEUE_PAGE_SIZE).map((summary) => queueItem(summary, now));
   return { total: found.length, page: filters.page, pages: Math.max(1, Math.ceil(found.length / QUEUE_PAGE_SIZE)), items: await withNames(page) };
 }
@@ -74,7 +74,7 @@ async function recommendationOf(summary: DossierSummary): Promise<DecisionItem['
  */
 export async function decisionQueue(now: Date, ids?: readonly string[]): Promise<DecisionItem[]> {
   const wanted = ids ? new Set(ids) : undefined;
-  const found = (await findDossierSummaries({ state: 'awaiting_decision' }, now)).filter((summary) => !wanted || wanted.has(summary._id)).sort(byUrgency(now));
+  const found = sortByUrgency((await findDossierSummaries({ state: 'awaiting_decision' }, now)).filter((summary) => !wanted || wanted.has(summary._id)), now);
   const items = await withNames(found.map((summary): DecisionItem => queueItem(summary, now)));
   await Promise.all(
     found.map(async (summary, i) => {

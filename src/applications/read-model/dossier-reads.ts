@@ -100,30 +100,38 @@ export async function findDossierSummaries(filter: DossierFilter, now: Date): Pr
   return found;
 }
 
+type SortKey = readonly (number | string)[];
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Overdue first, then the soonest due; dossiers without a due date (clock paused, not received) last; then by code. */
-export function byUrgency(now: Date) {
-  return (a: DossierHeaderSource, b: DossierHeaderSource): number => {
-    const lateA = isOverdueNow(a, now);
-    const lateB = isOverdueNow(b, now);
-    if (lateA !== lateB) return lateA ? -1 : 1;
-    const da = currentDueOf(a.deadlines)?.getTime() ?? Number.POSITIVE_INFINITY;
-    const db = currentDueOf(b.deadlines)?.getTime() ?? Number.POSITIVE_INFINITY;
-    if (da !== db) return da - db;
-    return a.code.localeCompare(b.code);
-  };
+function urgencyKey(d: DossierHeaderSource, now: Date): SortKey {
+  return [isOverdueNow(d, now) ? 0 : 1, currentDueOf(d.deadlines)?.getTime() ?? Number.POSITIVE_INFINITY, d.code];
 }
 
 /** Lists: dossiers in processing first, most urgent first; then the others, newest first. */
-export function listOrder(now: Date) {
-  const urgency = byUrgency(now);
-  return (a: DossierHeaderSource, b: DossierHeaderSource): number => {
-    const openA = isProcessing(a.state);
-    const openB = isProcessing(b.state);
-    if (openA !== openB) return openA ? -1 : 1;
-    if (openA) return urgency(a, b);
-    return new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || a.code.localeCompare(b.code);
-  };
+function listKey(d: DossierHeaderSource, now: Date): SortKey {
+  return isProcessing(d.state) ? [0, ...urgencyKey(d, now)] : [1, 0, -new Date(d.createdAt).getTime(), d.code];
 }
+
+export const byUrgency = (now: Date) => (a: DossierHeaderSource, b: DossierHeaderSource): number => compareKeys(urgencyKey(a, now), urgencyKey(b, now));
+export const listOrder = (now: Date) => (a: DossierHeaderSource, b: DossierHeaderSource): number => compareKeys(listKey(a, now), listKey(b, now));
+
+/** Sorts by the order above, each key computed once (a year of dossiers is 50,000 comparisons' worth of dates). */
+function sortedBy<T extends DossierHeaderSource>(items: readonly T[], key: (d: T) => SortKey): T[] {
+  return items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ item }) => item);
+}
+export const sortByUrgency = <T extends DossierHeaderSource>(items: readonly T[], now: Date) => sortedBy(items, (d) => urgencyKey(d, now));
+export const sortForList = <T extends DossierHeaderSource>(items: readonly T[], now: Date) => sortedBy(items, (d) => listKey(d, now));
 
 /** The summary of one dossier by its id or readable code, as this process knows it. */
 export async function dossierSummary(id: string): Promise<DossierSummary | undefined> {
