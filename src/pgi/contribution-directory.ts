@@ -20,6 +20,8 @@ const directory = new LiveDirectory<HeldContribution>(
     readOne: (id) => PgiContributionModel.findById(id, FIELDS).lean<HeldContribution>(),
     keyOf: (contribution) => contribution._id,
     versionOf: () => 0,
+    // A period's view reads its own contributions, not a copy of every one (225,000 at 50,000 dossiers).
+    groups: { quarter: (contribution) => contribution.quarter, year: (contribution) => contribution.year },
   },
   { maxStalenessMs: 1000 },
 );

@@ -5,7 +5,7 @@ import { periodField, type Period } from './pgi-period';
 /** A period's contributions, from the in-memory directory. */
 export async function contributionsOfPeriod(period: Period): Promise<HeldContribution[]> {
   const field = periodField(period);
-  return [...(await contributionDirectory()).all()].filter((row) => row[field] === period.id);
+  return (await contributionDirectory()).inGroup(field, period.id);
 }
 
 /** A period's groups (values by gender, lineage, workforce), summed in memory from its contributions. */
