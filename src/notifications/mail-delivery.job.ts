@@ -63,7 +63,7 @@ export function mailJobHandler(deps: MailDeps): JobHandler {
     if (!loaded) return;
     const recipients = await resolveRecipients(loaded.dossier, payload.to);
     // The receipt mail carries the receipt and appointment slip (form 01) for the applicant.
-    const slip = template === 'receipt' ? await oneStopFormAttachment(payload.dossierId, 'receipt') : undefined;
+    const slip = template === 'receipt' && recipients.some((r) => isApplicantRole(r.role)) ? await oneStopFormAttachment(payload.dossierId, 'receipt') : undefined;
     const digestUsers = await usersPreferringDigest(recipients.filter((r) => !isApplicantRole(r.role)).map((r) => r.userId));
     const failures: string[] = [];
     for (const recipient of recipients) {
