@@ -48,7 +48,8 @@ export async function startApp(scratchDir: string, log: (line: string) => void):
   const databaseUri = `${database.uri}${DB_NAME}`;
   let output = '';
   const started = performance.now();
-  const child = spawn(fromRoot('node_modules', '.bin', 'tsx'), ['src/server.ts'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (NODE_OPTIONS refuses --cpu-prof).
+  const child = spawn(fromRoot('node_modules', '.bin', 'tsx'), [...(process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []), 'src/server.ts'], {
     cwd: fromRoot(),
     env: {
       ...process.env,

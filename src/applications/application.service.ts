@@ -17,7 +17,7 @@ import { summaryFromRecord } from './read-model/dossier-summary';
 import { dossierIsEditable, editDossier } from './dossier-changes';
 import { assessDossier } from './dossier-facts';
 import { DOSSIER_TYPES } from './dossier-types';
-import { findDossierSummaries, presentDossier, sortForList, type DossierFilter } from './read-model/dossier-reads';
+import { findInListOrder, presentDossier, type DossierFilter } from './read-model/dossier-reads';
 
 export { presentDossier };
 
@@ -99,7 +99,7 @@ export async function listApplications(actor: Actor, query: ListApplicationsQuer
     ...(query.ic ? { industrialComplexCode: query.ic } : {}),
     ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
   };
-  const found = sortForList(await findDossierSummaries(filter, now), now);
+  const found = await findInListOrder(filter, now);
   const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   return { total: found.length, page: query.page, pageSize: query.pageSize, items: items.map((d) => presentDossier(d, now)) };
 }

@@ -49,13 +49,16 @@ const byCode = (a: DossierSummary, b: DossierSummary) => (a.code < b.code ? -1 :
  * Every dossier received or decided in [from, before), by code, from the summaries in memory: a report over a
  * province-wide year reads no dossier document.
  */
-export async function reportedDossiers(from: Date, before: Date): Promise<ReportedDossier[]> {
+export async function reportedDossiers(from: Date, before: Date): Promise<readonly ReportedDossier[]> {
   const within = (at: Date | undefined) => at !== undefined && at.getTime() >= from.getTime() && at.getTime() < before.getTime();
   const directory = await dossierDirectory();
-  return [...directory.all()]
-    .filter((summary) => within(summary.submittedAt) || within(summary.decidedAt))
-    .sort(byCode)
-    .map(({ code, type, title, state, submittedAt, decidedAt, deadlines, report }) => ({ code, type, title, state, submittedAt, decidedAt, deadlines, report: report ?? {} }));
+  // Kept by the directory until a dossier changes: a briefing's scope is asked for again and again.
+  return directory.derived(`reported ${from.toISOString()} ${before.toISOString()}`, (all) =>
+    [...all]
+      .filter((summary) => within(summary.submittedAt) || within(summary.decidedAt))
+      .sort(byCode)
+      .map(({ code, type, title, state, submittedAt, decidedAt, deadlines, report }) => ({ code, type, title, state, submittedAt, decidedAt, deadlines, report: report ?? {} })),
+  );
 }
 
 /** The ids of the dossiers with these readable codes, by code; codes of no dossier are left out. */

@@ -59,5 +59,14 @@ export function isOverdueNow(dossier: TimedDossier, now: Date): boolean {
 export function processingWorkingDays(dossier: TimedDossier, calendar: WorkingCalendar): number | undefined {
   const receivedAt = asDate(dossier.deadlines?.receivedAt);
   const decidedAt = asDate(dossier.decidedAt);
-  return receivedAt && decidedAt ? workingDaysBetween(receivedAt, decidedAt, calendar) : undefined;
+  if (!receivedAt || !decidedAt) return undefined;
+  // A count walks the calendar day by day, and a year's briefing counts ~10,000 decisions: kept per deadlines
+  // object (a summary's, replaced whole when the dossier changes) while its dates and the calendar are the same.
+  const kept = daysKept.get(dossier.deadlines!);
+  if (kept && kept.calendar === calendar && kept.from === receivedAt.getTime() && kept.to === decidedAt.getTime()) return kept.days;
+  const days = workingDaysBetween(receivedAt, decidedAt, calendar);
+  daysKept.set(dossier.deadlines!, { calendar, from: receivedAt.getTime(), to: decidedAt.getTime(), days });
+  return days;
 }
+
+const daysKept = new WeakMap<object, { calendar: WorkingCalendar; from: number; to: number; days: number }>();

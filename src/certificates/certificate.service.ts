@@ -100,10 +100,14 @@ export function presentCertificate(certificate: CertificateRecord, now: Date) {
 
 const newestFirst = (a: CertificateRecord, b: CertificateRecord) => new Date(b.issuedAt).getTime() - new Date(a.issuedAt).getTime() || a.number.localeCompare(b.number);
 
+/** Every certificate newest first, kept by the directory until one changes (a register page is then a pass, not a sort). */
+async function newestFirstAll(): Promise<readonly CertificateRecord[]> {
+  return (await certificateDirectory()).derived('newest first', (all) => [...all].sort(newestFirst));
+}
+
 /** The public register: certificates valid today, newest first. */
 export async function publicRegister(query: { type?: string; page: number; pageSize: number }, now: Date) {
-  const all = [...(await certificateDirectory()).all()];
-  const valid = all.filter((c) => (!query.type || c.type === query.type) && effectiveStatus(c, now) === 'valid').sort(newestFirst);
+  const valid = (await newestFirstAll()).filter((c) => (!query.type || c.type === query.type) && effectiveStatus(c, now) === 'valid');
   const start = (query.page - 1) * query.pageSize;
   return { total: valid.length, page: query.page, pageSize: query.pageSize, items: valid.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
 }
@@ -111,6 +115,6 @@ export async function publicRegister(query: { type?: string; page: number; pageS
 /** Certificates an actor may see: applicants their own organization's, staff all. */
 export async function listCertificates(actor: Actor, now: Date) {
   const holder = actor.kind === 'user' && isApplicant(actor) ? String(actor.organizationId) : undefined;
-  const items = [...(await certificateDirectory()).all()].filter((c) => !holder || String(c.holderOrganizationId) === holder).sort(newestFirst);
+  const items = (await newestFirstAll()).filter((c) => !holder || String(c.holderOrganizationId) === holder);
   return { items: items.slice(0, 500).map((c) => presentCertificate(c, now)) };
 }

@@ -57,6 +57,12 @@ export class LiveDirectory<T> {
   private readonly byKey = new Map<string, T>();
   private readonly lookups = new Map<string, Map<string, string>>();
   private readonly groups = new Map<string, Map<string, Set<string>>>();
+  /** Changes per group value, and reloads: what a reader caching a view of one group compares (groupStamp). */
+  private readonly groupChanges = new Map<string, number>();
+  private loads = 0;
+  /** Grows with every change of any item: what `derived` compares. */
+  private changes = 0;
+  private readonly derivedViews = new Map<string, { at: number; value: unknown }>();
   private loaded = false;
   private polledAt = 0;
   private prunedAt = 0;
@@ -107,6 +113,9 @@ export class LiveDirectory<T> {
     this.byKey.clear();
     for (const index of this.lookups.values()) index.clear();
     for (const index of this.groups.values()) index.clear();
+    this.groupChanges.clear();
+    this.loads++;
+    this.changes++;
     for (const item of items) this.apply(item);
   }
 
@@ -136,6 +145,7 @@ export class LiveDirectory<T> {
   apply(item: T): void {
     const key = this.source.keyOf(item);
     if (this.versionHeld(key) > this.source.versionOf(item)) return;
+    this.changes++;
     const held = this.byKey.get(key);
     if (held) this.unindex(key, held);
     this.byKey.set(key, item);
@@ -147,6 +157,7 @@ export class LiveDirectory<T> {
       const index = this.groups.get(name)!;
       const value = groupOf(item);
       index.set(value, (index.get(value) ?? new Set()).add(key));
+      this.groupChanged(name, value);
     }
   }
 
@@ -156,12 +167,29 @@ export class LiveDirectory<T> {
       const value = keyFor(held);
       if (value !== undefined && this.lookups.get(name)!.get(value) === key) this.lookups.get(name)!.delete(value);
     }
-    for (const [name, groupOf] of Object.entries(this.source.groups ?? {})) this.groups.get(name)!.get(groupOf(held))?.delete(key);
+    for (const [name, groupOf] of Object.entries(this.source.groups ?? {})) {
+      this.groups.get(name)!.get(groupOf(held))?.delete(key);
+      this.groupChanged(name, groupOf(held));
+    }
+  }
+
+  private groupChanged(group: string, value: string): void {
+    const at = `${group}\u0000${value}`;
+    this.groupChanges.set(at, (this.groupChanges.get(at) ?? 0) + 1);
+  }
+
+  /**
+   * Differs whenever an item joins, leaves or changes within the group value (or the directory reloads), so a
+   * reader may keep something computed from `inGroup(group, value)` until the stamp moves.
+   */
+  groupStamp(group: string, value: string): string {
+    return `${this.loads}.${this.groupChanges.get(`${group}\u0000${value}`) ?? 0}`;
   }
 
   private forget(key: string): void {
     const held = this.byKey.get(key);
     if (!held) return;
+    this.changes++;
     this.byKey.delete(key);
     this.unindex(key, held);
   }
@@ -191,6 +219,18 @@ export class LiveDirectory<T> {
     this.reloadsSeen.add(_id);
     await this.notes.create({ _id, key: RELOAD_KEY, version: 0, at: new Date() });
     await this.load();
+  }
+
+  /**
+   * Something computed from every item (a sorted order), kept until any item changes: a list page then costs a
+   * pass over the kept order, not a sort of the whole directory. `compute` must depend on the items only.
+   */
+  derived<R>(name: string, compute: (items: IterableIterator<T>) => R): R {
+    const kept = this.derivedViews.get(name);
+    if (kept?.at === this.changes) return kept.value as R;
+    const value = compute(this.byKey.values());
+    this.derivedViews.set(name, { at: this.changes, value });
+    return value;
   }
 
   get(key: string): T | undefined {

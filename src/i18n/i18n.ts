@@ -12,17 +12,29 @@ const isLocale = (value: unknown): value is Locale => typeof value === 'string' 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/**
+ * Intl formatters cost far more to build than to use (a PGI page formats thousands of numbers): built once per
+ * locale and number of digits, shared by every request.
+ */
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let formatter = intlCache.get(key) as T | undefined;
+  if (!formatter) intlCache.set(key, (formatter = build()));
+  return formatter;
+}
+
 /** Formatting for pages: Vietnamese conventions (dd/mm/yyyy, 1.234.567 ₫) in the province's time zone. */
 export function formatters(locale: Locale) {
   const intl = INTL_LOCALE[locale];
-  const date = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-  const dateTime = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const date = cached(`date:${intl}`, () => new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }));
+  const dateTime = cached(`dateTime:${intl}`, () => new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+  const vnd = cached('vnd', () => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }));
   const toDate = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined);
   return {
     date: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? date.format(d) : '—'; },
     dateTime: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? dateTime.format(d) : '—'; },
-    number: (value: number, digits = 0) => new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(value),
-    vnd: (value: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(value),
+    number: (value: number, digits = 0) => cached(`number:${intl}:${digits}`, () => new Intl.NumberFormat(intl, { maximumFractionDigits: digits })).format(value),
+    vnd: (value: number) => vnd.format(value),
   };
 }
 

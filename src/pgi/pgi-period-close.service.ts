@@ -5,8 +5,8 @@ import { insertIfAbsent } from '../db';
 import { conflict } from '../errors';
 import { describeIndicator } from './indicator.types';
 import { indicatorSetForPeriod } from './indicators';
-import { aggregatePeriod } from './period-aggregate';
-import { assemblePeriodView, summarize, type PeriodView } from './period-view';
+import { livePeriodView } from './period-aggregate';
+import { summarize, type PeriodView } from './period-view';
 import { PgiPeriodCloseModel, PgiPeriodReopenModel, closeId } from './pgi-period-close.model';
 import type { Period } from './pgi-period';
 import { recomputePeriod } from './pgi-recompute';
@@ -65,7 +65,7 @@ export async function closePeriod(actor: Actor, period: Period, deps: { now: () 
   if (status.closed) throw conflict(`Period ${period.id} is already closed.`);
   await recomputePeriod(period, deps, { repair: true });
   const set = indicatorSetForPeriod(period);
-  const view = assemblePeriodView(period, set, await aggregatePeriod(period));
+  const view = await livePeriodView(period);
   const closeNumber = (status.closeNumber ?? 0) + 1;
   const created = await insertIfAbsent(PgiPeriodCloseModel, {
     _id: closeId(period.id, closeNumber),

@@ -1,7 +1,7 @@
 import { notFound } from '../errors';
 import { indicatorSetForPeriod } from './indicators';
-import { aggregatePeriod } from './period-aggregate';
-import { assemblePeriodView, valueOf, type PeriodView } from './period-view';
+import { livePeriodView } from './period-aggregate';
+import { valueOf, type PeriodView } from './period-view';
 import { contributionDirectory } from './contribution-directory';
 import { closeId, PgiPeriodCloseModel } from './pgi-period-close.model';
 import { periodState, type PeriodStatus } from './pgi-period-close.service';
@@ -18,7 +18,7 @@ export async function getPeriod(id: string): Promise<PeriodView & { status: Peri
   const period = periodOrNotFound(id);
   const { status, latest } = await periodState(period.id, { withView: true });
   if (status.closed && latest) return { ...latest.view, status };
-  return { ...assemblePeriodView(period, indicatorSetForPeriod(period), await aggregatePeriod(period)), status };
+  return { ...(await livePeriodView(period)), status };
 }
 
 export interface PeriodSummary {

@@ -69,6 +69,22 @@ async function recommendationOf(summary: DossierSummary): Promise<DecisionItem['
 }
 
 /**
+ * Recommendations by `<dossier>:<head sequence>`: log entries never change, so what was found under one head
+ * stays true until the dossier moves on (then its key changes). Holds only the queue of the last read.
+ */
+let recommendationsKept = new Map<string, DecisionItem['recommendation']>();
+
+async function recommendationsOf(found: readonly DossierSummary[], wholeQueue: boolean): Promise<DecisionItem['recommendation'][]> {
+  const keyOf = (summary: DossierSummary) => `${summary._id}:${summary.sequence}`;
+  const kept = recommendationsKept;
+  const recommendations = await Promise.all(found.map(async (summary) => (kept.has(keyOf(summary)) ? kept.get(keyOf(summary)) : recommendationOf(summary))));
+  const fresh = found.map((summary, i) => [keyOf(summary), recommendations[i]] as const);
+  // A part of the queue (bulk decisions on chosen ids) adds to what is kept; the whole queue replaces it.
+  recommendationsKept = new Map([...(wholeQueue ? [] : kept), ...fresh]);
+  return recommendations;
+}
+
+/**
  * Dossiers awaiting a leader's decision (all of them, or those of the ids asked for), most urgent first, each
  * with the officer's recommendation.
  */
@@ -76,10 +92,7 @@ export async function decisionQueue(now: Date, ids?: readonly string[]): Promise
   const wanted = ids ? new Set(ids) : undefined;
   const found = sortByUrgency((await findDossierSummaries({ state: 'awaiting_decision' }, now)).filter((summary) => !wanted || wanted.has(summary._id)), now);
   const items = await withNames(found.map((summary): DecisionItem => queueItem(summary, now)));
-  await Promise.all(
-    found.map(async (summary, i) => {
-      items[i]!.recommendation = await recommendationOf(summary);
-    }),
-  );
+  const recommendations = await recommendationsOf(found, !ids);
+  items.forEach((item, i) => (item.recommendation = recommendations[i]));
   return items;
 }

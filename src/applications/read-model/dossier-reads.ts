@@ -117,8 +117,10 @@ function urgencyKey(d: DossierHeaderSource, now: Date): SortKey {
 
 /** Lists: dossiers in processing first, most urgent first; then the others, newest first. */
 function listKey(d: DossierHeaderSource, now: Date): SortKey {
-  return isProcessing(d.state) ? [0, ...urgencyKey(d, now)] : [1, 0, -new Date(d.createdAt).getTime(), d.code];
+  return isProcessing(d.state) ? [0, ...urgencyKey(d, now)] : closedKey(d);
 }
+
+const closedKey = (d: DossierHeaderSource): SortKey => [1, 0, -new Date(d.createdAt).getTime(), d.code];
 
 export const byUrgency = (now: Date) => (a: DossierHeaderSource, b: DossierHeaderSource): number => compareKeys(urgencyKey(a, now), urgencyKey(b, now));
 export const listOrder = (now: Date) => (a: DossierHeaderSource, b: DossierHeaderSource): number => compareKeys(listKey(a, now), listKey(b, now));
@@ -131,7 +133,19 @@ function sortedBy<T extends DossierHeaderSource>(items: readonly T[], key: (d: T
     .map(({ item }) => item);
 }
 export const sortByUrgency = <T extends DossierHeaderSource>(items: readonly T[], now: Date) => sortedBy(items, (d) => urgencyKey(d, now));
-export const sortForList = <T extends DossierHeaderSource>(items: readonly T[], now: Date) => sortedBy(items, (d) => listKey(d, now));
+
+/**
+ * The dossiers matching the filter in list order (listKey). Urgency moves with the clock, but the order of
+ * dossiers out of processing does not: it is kept by the directory until a dossier changes, so a list of
+ * 50,000 sorts only the few hundred open ones.
+ */
+export async function findInListOrder(filter: DossierFilter, now: Date): Promise<DossierSummary[]> {
+  const directory = await dossierDirectory();
+  const open: DossierSummary[] = [];
+  for (const summary of directory.all()) if (isProcessing(summary.state) && matches(summary, filter, now)) open.push(summary);
+  const closed = directory.derived('closed, newest first', (all) => sortedBy([...all].filter((summary) => !isProcessing(summary.state)), closedKey));
+  return [...sortByUrgency(open, now), ...closed.filter((summary) => matches(summary, filter, now))];
+}
 
 /** The summary of one dossier by its id or readable code, as this process knows it. */
 export async function dossierSummary(id: string): Promise<DossierSummary | undefined> {

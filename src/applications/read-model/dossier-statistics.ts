@@ -1,7 +1,7 @@
 import { PROCESSING_STATES, WORKFLOW_TYPES, type WorkflowType } from '../../../workflows/workflow-types';
 import { localDateOf, type WorkingCalendar } from '../../calendar';
 import { decidedOnTime, decidedWithin, isOverdueNow, processingWorkingDays } from '../timeliness';
-import { findDossierSummaries } from './dossier-reads';
+import { dossierDirectory } from './dossier-directory';
 
 interface StatRecord {
   type: WorkflowType;
@@ -40,6 +40,13 @@ const yearStart = (year: number) => new Date(`${year}-01-01T00:00:00+07:00`);
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
 
+/** What a year's figures are before the clock is read: everything but what is in processing or overdue now. */
+interface SettledFigures {
+  figures: Omit<DossierStatistics, 'inProcessing' | 'overdueNow'>;
+  /** The year's submissions still in processing: the only records whose figures move with the clock. */
+  processing: StatRecord[];
+}
+
 /**
  * Figures of a year, computed in memory from the summaries (FerretDB 1.24 has no $avg or $facet): what was
  * submitted in it (by month and type, and how much of that is still in processing or overdue), and what was
@@ -47,20 +54,29 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
  * the PGI's and the briefing's figures for the same decisions.
  */
 export function computeStatistics(records: readonly StatRecord[], year: number, now: Date, calendar: WorkingCalendar): DossierStatistics {
+  return withClock(settledFigures(records, year, calendar), now);
+}
+
+function withClock(settled: SettledFigures, now: Date): DossierStatistics {
+  return { ...settled.figures, inProcessing: settled.processing.length, overdueNow: settled.processing.filter((record) => isOverdueNow(record, now)).length };
+}
+
+function settledFigures(records: Iterable<StatRecord>, year: number, calendar: WorkingCalendar): SettledFigures {
   const [from, before] = [yearStart(year), yearStart(year + 1)];
   const byMonth = Array.from({ length: 12 }, () => 0);
   const perType = new Map<WorkflowType, { submitted: number; decided: number; onTime: number; days: number[] }>(
     WORKFLOW_TYPES.map((type) => [type, { submitted: 0, decided: 0, onTime: 0, days: [] }]),
   );
   const allDays: number[] = [];
-  let decided = 0, approved = 0, rejected = 0, onTime = 0, inProcessing = 0, overdueNow = 0;
+  const processing: StatRecord[] = [];
+  let decided = 0, approved = 0, rejected = 0, onTime = 0;
   for (const record of records) {
     const figures = perType.get(record.type);
-    if (record.submittedAt && record.submittedAt >= from && record.submittedAt < before) {
-      byMonth[Number(localDateOf(new Date(record.submittedAt)).slice(5, 7)) - 1]! += 1;
+    const submittedAt = record.submittedAt ? new Date(record.submittedAt) : undefined;
+    if (submittedAt && submittedAt >= from && submittedAt < before) {
+      byMonth[Number(localDateOf(submittedAt).slice(5, 7)) - 1]! += 1;
       if (figures) figures.submitted += 1;
-      if ((PROCESSING_STATES as readonly string[]).includes(record.state)) inProcessing += 1;
-      if (isOverdueNow(record, now)) overdueNow += 1;
+      if ((PROCESSING_STATES as readonly string[]).includes(record.state)) processing.push(record);
     }
     if (!decidedWithin(record, from, before)) continue;
     decided += 1;
@@ -77,27 +93,36 @@ export function computeStatistics(records: readonly StatRecord[], year: number, 
     }
   }
   return {
-    year,
-    submitted: byMonth.reduce((a, b) => a + b, 0),
-    decided,
-    approved,
-    rejected,
-    onTime,
-    onTimeRate: decided ? onTime / decided : undefined,
-    averageWorkingDays: mean(allDays),
-    inProcessing,
-    overdueNow,
-    byType: [...perType].map(([type, f]) => ({ type, submitted: f.submitted, decided: f.decided, onTime: f.onTime, averageWorkingDays: mean(f.days) })),
-    byMonth,
+    processing,
+    figures: {
+      year,
+      submitted: byMonth.reduce((a, b) => a + b, 0),
+      decided,
+      approved,
+      rejected,
+      onTime,
+      onTimeRate: decided ? onTime / decided : undefined,
+      averageWorkingDays: mean(allDays),
+      byType: [...perType].map(([type, f]) => ({ type, submitted: f.submitted, decided: f.decided, onTime: f.onTime, averageWorkingDays: mean(f.days) })),
+      byMonth,
+    },
   };
 }
 
+/**
+ * A year's figures from the dossier directory. The part that depends on the dossiers only is kept by the
+ * directory until a dossier changes (a year of a province is ~10,000 dossiers, each with a working-day count);
+ * each read then judges only the year's dossiers in processing against the clock.
+ */
 export async function dossierStatistics(year: number, now: Date, calendar: WorkingCalendar): Promise<DossierStatistics> {
-  const [from, before] = [yearStart(year), yearStart(year + 1)];
-  const [submitted, decided] = await Promise.all([
-    findDossierSummaries({ submittedFrom: from, submittedBefore: before }, now),
-    findDossierSummaries({ decidedFrom: from, decidedBefore: before }, now),
-  ]);
-  const records = new Map([...submitted, ...decided].map((summary) => [summary._id, summary]));
-  return computeStatistics([...records.values()], year, now, calendar);
+  const directory = await dossierDirectory();
+  return withClock(directory.derived(`statistics ${year} ${calendarId(calendar)}`, (all) => settledFigures(all, year, calendar)), now);
+}
+
+/** Working days depend on the calendar: figures kept for one calendar are not another's (tests use several). */
+const calendarIds = new WeakMap<WorkingCalendar, number>();
+let calendarsSeen = 0;
+function calendarId(calendar: WorkingCalendar): number {
+  if (!calendarIds.has(calendar)) calendarIds.set(calendar, ++calendarsSeen);
+  return calendarIds.get(calendar)!;
 }

@@ -71,4 +71,31 @@ describe('a live directory kept fresh by change notes', () => {
     await b.fresh();
     expect(b.inGroup('group', 'bulk')).toHaveLength(25);
   });
+
+  it('when an item changes on another instance, then views kept from the directory (derived, group stamps) are computed afresh, and kept while nothing changed', async () => {
+    await ItemModel.deleteMany({});
+    const [a, b] = twoInstances();
+    await write(a, { _id: 'k1', code: 'K-1', group: 'g', revision: 0 });
+    await write(a, { _id: 'k2', code: 'K-2', group: 'h', revision: 0 });
+    await b.fresh();
+    let computed = 0;
+    const codes = () => b.derived('codes', (all) => (computed++, [...all].map((item) => item.code).sort()));
+    const gStamp = b.groupStamp('group', 'g');
+    const hStamp = b.groupStamp('group', 'h');
+    expect(codes()).toEqual(['K-1', 'K-2']);
+    expect(codes()).toEqual(['K-1', 'K-2']);
+    expect(computed).toBe(1);
+
+    await write(a, { _id: 'k1', code: 'K-1b', group: 'g', revision: 1 });
+    await b.fresh();
+    expect(codes()).toEqual(['K-1b', 'K-2']);
+    expect(computed).toBe(2);
+    expect(b.groupStamp('group', 'g')).not.toBe(gStamp);
+    expect(b.groupStamp('group', 'h')).toBe(hStamp); // a group nothing happened to keeps its stamp
+
+    await write(a, { _id: 'k2', code: 'K-2', group: 'g', revision: 1 }); // moves from h to g
+    await b.fresh();
+    expect(b.groupStamp('group', 'h')).not.toBe(hStamp);
+    expect(b.inGroup('group', 'g').map((item) => item._id).sort()).toEqual(['k1', 'k2']);
+  });
 });
