@@ -58,6 +58,8 @@ export interface WorkflowContext {
   /** Decree 118 versions: refused at intake (form 03), and when the result was handed to the applicant. */
   intakeRefusal?: { at: string; reasons: string[] } | null;
   resultReturned?: { at: string; channel: 'online' | 'counter' | 'post' } | null;
+  /** Decree 118 versions: the newest apology and new appointment (form 04) given before the decision. */
+  rescheduled?: { at: string; appointment: string; reasons: string[] } | null;
 }
 
 export function emptyWorkflowContext(): WorkflowContext {
@@ -112,6 +114,8 @@ export const onIntakeRefused: ContextUpdate<'REFUSE_INTAKE'> = (_ctx, e) => ({ i
 export const onSupplementationAllowed: ContextUpdate<'ALLOW_SUPPLEMENTATION'> = (ctx) => ({
   supplementation: { ...ctx.supplementation, allowedExtra: (ctx.supplementation.allowedExtra ?? 0) + 1 },
 });
+
+export const onResultRescheduled: ContextUpdate<'RESCHEDULE_RESULT'> = (_ctx, e) => ({ rescheduled: { at: e.at, appointment: e.appointment, reasons: e.reasons } });
 
 export const onResultReturned: ContextUpdate<'RETURN_RESULT'> = (_ctx, e) => ({ resultReturned: { at: e.at, channel: e.channel } });
 

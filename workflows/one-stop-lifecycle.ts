@@ -95,6 +95,7 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
       recordIntakeRefusal: record('REFUSE_INTAKE', update.onIntakeRefused),
       recordSupplementationAllowed: record('ALLOW_SUPPLEMENTATION', update.onSupplementationAllowed),
       recordResultReturned: record('RETURN_RESULT', update.onResultReturned),
+      recordResultRescheduled: record('RESCHEDULE_RESULT', update.onResultRescheduled),
     },
   });
 
@@ -116,6 +117,10 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
   const submissionGuard = steps ? 'readyAndDeclared' : 'submissionReady';
   const refuseAtIntake = steps ? ({ REFUSE_INTAKE: { guard: 'intakeOpen', target: 'refused_at_intake', actions: 'recordIntakeRefusal' } } as const) : {};
   const returnResult = steps ? ({ RETURN_RESULT: { guard: 'resultNotReturned', actions: 'recordResultReturned' } } as const) : {};
+  // Decree 118 versions: after acceptance and before the decision, an apology with a new appointment (form 04)
+  // only records; the work stays where it is. (Added to these versions before any dossier used them: it accepts
+  // an event they refused, so no recorded history changes meaning.)
+  const reschedule = steps ? ({ RESCHEDULE_RESULT: { actions: 'recordResultRescheduled' } } as const) : {};
 
   const consultationRegion = (agency: string) => {
     const fromThisAgency = { type: 'opinionFrom', params: { agency } } as const;
@@ -154,7 +159,7 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
     onDone: { target: 'technical_review' },
     // No supplementation request while agencies are reading the dossier: changing it under them would
     // void their opinions. The appraisal (technical_review) can still ask for more.
-    on: { REQUEST_OPINIONS: { actions: 'recordOpinionRequests' }, ...withdraw, ...deadlines },
+    on: { REQUEST_OPINIONS: { actions: 'recordOpinionRequests' }, ...withdraw, ...deadlines, ...reschedule },
   } as const;
   const consultation: Record<string, typeof consultationState> =
     agencies.length === 0 ? {} : { consultation: consultationState };
@@ -184,6 +189,7 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
           ...requestSupplement,
           ...withdraw,
           ...deadlines,
+          ...reschedule,
         },
       },
       inspection: {
@@ -193,6 +199,7 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
           RECORD_INSPECTION: { target: 'technical_review', actions: 'recordInspectionResult' },
           ...withdraw,
           ...deadlines,
+          ...reschedule,
         },
       },
       // No withdrawal once a recommendation is before the leader: the dossier waits for the decision.
@@ -204,6 +211,7 @@ function buildOneStopMachine(config: { type: WorkflowType; version: number; agen
           REJECT: { guard: 'decisionExplained', target: 'rejected', actions: 'recordRejection' },
           RETURN_FOR_REVIEW: { target: 'technical_review', actions: 'recordReturnForReview' },
           ...deadlines,
+          ...reschedule,
         },
       },
       approved: {

@@ -10,6 +10,8 @@ const instant = z.iso.datetime({ offset: true });
 const instantOrDate = z.union([instant, z.iso.date()]);
 const text = z.string().trim().min(1);
 const reasons = z.array(text).min(1);
+/** The province's calendar day of an instant (UTC+7, no daylight saving). */
+const localDay = (at: string) => new Date(new Date(at).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export const opinionSchema = z.enum(['agree', 'agree_with_conditions', 'disagree']);
 export type Opinion = z.infer<typeof opinionSchema>;
@@ -65,6 +67,11 @@ export function buildWorkflowEventSchema<F extends z.ZodType>(facts: F) {
     z.object({ type: z.literal('APPROVE'), at: instant, apologyNote: text.optional() }),
     z.object({ type: z.literal('REJECT'), at: instant, reasons, apologyNote: text.optional() }),
     z.object({ type: z.literal('RETURN_FOR_REVIEW'), at: instant, reasons }),
+    // Form 04 (Circular 01/2018/TT-VPCP): a dossier that will not be decided by its appointment gets an apology,
+    // the reasons and a new appointment (a local date after the day it is given). It stays late for the statistics.
+    z
+      .object({ type: z.literal('RESCHEDULE_RESULT'), at: instant, reasons, appointment: z.iso.date() })
+      .refine((e) => e.appointment > localDay(e.at), { message: 'The new appointment must be a day after today', path: ['appointment'] }),
     z.object({ type: z.literal('RETURN_RESULT'), at: instant, channel: z.enum(['online', 'counter', 'post']).default('online') }),
     z.object({ type: z.literal('REVOKE'), at: instant, reasons }),
     z.object({ type: z.literal('DEADLINE_WARNING'), at: instant, dueAt: instant }),

@@ -19,6 +19,7 @@ const deadlinesSchema = new Schema(
     warningAt: Date,
     overdue: { type: Boolean, default: false },
     apologyNote: String,
+    rescheduledTo: String,
   },
   { _id: false },
 );

@@ -28,6 +28,7 @@ export const TOLD_TO_APPLICANT: Readonly<Record<WorkflowEventType | DossierChang
   APPROVE: ['apologyNote'],
   REJECT: ['reasons', 'apologyNote'],
   RETURN_FOR_REVIEW: [],
+  RESCHEDULE_RESULT: ['reasons', 'appointment'],
   RETURN_RESULT: ['channel'],
   REVOKE: ['reasons'],
   DEADLINE_WARNING: [],

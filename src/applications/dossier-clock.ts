@@ -20,6 +20,8 @@ export interface DossierDeadlines {
   warningAt?: string | null;
   overdue: boolean;
   apologyNote?: string;
+  /** The new appointment given with an apology before the decision (form 04); the due date stays for the statistics. */
+  rescheduledTo?: string;
 }
 
 export const NO_DEADLINES: DossierDeadlines = { supplementations: [], overdue: false };
@@ -74,6 +76,9 @@ export function nextDeadlines(
     }
     case 'DEADLINE_PASSED':
       next.overdue = true;
+      break;
+    case 'RESCHEDULE_RESULT':
+      next.rescheduledTo = event.appointment;
       break;
     case 'APPROVE':
     case 'REJECT':

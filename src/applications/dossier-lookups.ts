@@ -25,7 +25,7 @@ export async function dossierAssigneeId(dossierId: string): Promise<string | und
 
 /** What a log entry said besides its transition: the event's fields, the comment and the state after it. */
 export interface LoggedEntryFacts {
-  event?: { reasons?: unknown; dueAt?: unknown };
+  event?: { reasons?: unknown; dueAt?: unknown; appointment?: unknown };
   comment?: string;
   after?: { deadlines?: { currentDueAt?: Date | string | null; intake?: { dueAt?: string } | null } };
 }

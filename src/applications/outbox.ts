@@ -72,6 +72,10 @@ export function outboxFor(input: {
   }
   const notice = to !== from ? noticeOf(input) : undefined;
   if (notice) messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, ...notice } });
+  // The apology and new appointment (form 04) reach the applicant at once; the dossier stays where it is.
+  if (input.eventType === 'RESCHEDULE_RESULT') {
+    messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'result_rescheduled', to: 'applicant' } });
+  }
   if (input.eventType === 'DEADLINE_WARNING') {
     messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'deadline_warning', to: 'assignee' } });
   }

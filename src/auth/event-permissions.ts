@@ -35,6 +35,8 @@ const PERMISSION_TABLE = {
   APPROVE: leader,
   REJECT: leader,
   RETURN_FOR_REVIEW: leader,
+  // The officer handling the dossier gives the apology and new appointment (form 04) before it runs late.
+  RESCHEDULE_RESULT: officer,
   RETURN_RESULT: officer,
   REVOKE: leader,
   OPINION_OVERDUE: system,

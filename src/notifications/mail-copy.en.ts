@@ -42,6 +42,17 @@ export const englishCopy: MailCopy = {
     ],
     signature: SIGNATURE,
   }),
+  result_rescheduled: (f) => ({
+    subject: `[${f.dossierCode}] Apology and new appointment for your result`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `The Department of Industry and Trade apologises: ${dossier(f)} will not be decided by the date we gave you, for these reasons:` },
+      ...reasons(f),
+      { kind: 'paragraph', text: `New appointment for the result: ${f.appointment ? formatLocalDay(f.appointment, 'en') : 'not set yet'}. The apology and new appointment slip (form 04) is attached.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
   supplementation_requested: (f) => ({
     subject: `[${f.dossierCode}] Supplementation requested`,
     greeting: greeting(f),

@@ -42,6 +42,17 @@ export const vietnameseCopy: MailCopy = {
     ],
     signature: SIGNATURE,
   }),
+  result_rescheduled: (f) => ({
+    subject: `[${f.dossierCode}] Xin lỗi và hẹn lại ngày trả kết quả`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `Sở Công Thương xin lỗi quý đơn vị vì ${dossier(f)} chưa được giải quyết đúng thời hạn đã hẹn, vì các lý do sau:` },
+      ...reasons(f),
+      { kind: 'paragraph', text: `Ngày hẹn trả kết quả mới: ${f.appointment ? formatLocalDay(f.appointment, 'vi') : 'chưa xác định'}. Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu số 04) được gửi kèm thư này.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
   supplementation_requested: (f) => ({
     subject: `[${f.dossierCode}] Yêu cầu bổ sung hồ sơ`,
     greeting: greeting(f),

@@ -1,4 +1,4 @@
-import { oneStopFormAttachment } from '../one-stop-forms';
+import { oneStopFormAttachment, type OneStopForm } from '../one-stop-forms';
 import { isApplicantRole } from '../auth';
 import type { OutboxMessage } from '../applications/outbox';
 import { insertIfAbsent } from '../db';
@@ -11,6 +11,9 @@ import { usersPreferringDigest } from './mail-preference';
 import { resolveRecipients, type Audience, type MailRecipient } from './recipients';
 import { notSentMessage } from './mail-not-sent';
 import { mailErrorCode, sendOnce, type MailDeps } from './send-once';
+
+/** The one-stop form (Circular 01/2018/TT-VPCP) a mail to the applicant carries as a PDF. */
+const FORM_OF_MAIL: Partial<Record<MailTemplate, OneStopForm>> = { receipt: 'receipt', intake_refused: 'refusal', result_rescheduled: 'apology' };
 
 export const MAIL_JOB = 'mail-delivery';
 
@@ -62,8 +65,10 @@ export function mailJobHandler(deps: MailDeps): JobHandler {
     const loaded = await loadNotificationFacts({ dossierId: payload.dossierId, entryId: payload.entryId, template }, deps.baseUrl);
     if (!loaded) return;
     const recipients = await resolveRecipients(loaded.dossier, payload.to);
-    // The receipt mail carries the receipt and appointment slip (form 01) for the applicant.
-    const slip = template === 'receipt' && recipients.some((r) => isApplicantRole(r.role)) ? await oneStopFormAttachment(payload.dossierId, 'receipt') : undefined;
+    // One-stop forms go with the mail that announces them, to the applicant: the receipt and appointment slip
+    // (form 01), the refusal at intake (form 03), the apology and new appointment (form 04).
+    const form = FORM_OF_MAIL[template];
+    const slip = form && recipients.some((r) => isApplicantRole(r.role)) ? await oneStopFormAttachment(payload.dossierId, form) : undefined;
     const digestUsers = await usersPreferringDigest(recipients.filter((r) => !isApplicantRole(r.role)).map((r) => r.userId));
     const failures: string[] = [];
     for (const recipient of recipients) {

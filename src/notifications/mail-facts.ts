@@ -47,6 +47,7 @@ export async function loadNotificationFacts(input: { dossierId: string; entryId:
       dossierType: dossier.type,
       dueAt,
       reasons: asReasons(entry.event?.reasons),
+      ...(typeof entry.event?.appointment === 'string' ? { appointment: entry.event.appointment } : {}),
       certificate,
     },
     urls: {

@@ -20,12 +20,12 @@ export const ONE_STOP_FORMS = ['receipt', 'refusal', 'apology'] as const;
 export type OneStopForm = (typeof ONE_STOP_FORMS)[number];
 
 /** The forms a dossier has reached: the receipt once accepted, the refusal, the apology with a late decision. */
-export function availableForms(dossier: { state: string; deadlines?: { receivedAt?: unknown; apologyNote?: string } | Record<string, unknown> }, accepted: boolean): OneStopForm[] {
-  const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: unknown; apologyNote?: string };
+export function availableForms(dossier: { state: string; deadlines?: { receivedAt?: unknown; apologyNote?: string; rescheduledTo?: string } | Record<string, unknown> }, accepted: boolean): OneStopForm[] {
+  const deadlines = (dossier.deadlines ?? {}) as { receivedAt?: unknown; apologyNote?: string; rescheduledTo?: string };
   return [
     ...(accepted && deadlines.receivedAt ? (['receipt'] as const) : []),
     ...(dossier.state === 'refused_at_intake' ? (['refusal'] as const) : []),
-    ...(deadlines.apologyNote ? (['apology'] as const) : []),
+    ...(deadlines.apologyNote || deadlines.rescheduledTo ? (['apology'] as const) : []),
   ];
 }
 
@@ -35,7 +35,7 @@ const AUTHORITY = ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ CÔNG THƯƠNG', 'B�
 const fmt = formatters('vi');
 
 interface Entry {
-  event: { type: string; at?: string; reasons?: string[]; apologyNote?: string };
+  event: { type: string; at?: string; reasons?: string[]; apologyNote?: string; appointment?: string };
   actor?: { name?: string };
   at: Date;
 }
@@ -95,8 +95,27 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       issuedAt: new Date(refused.at),
     };
   }
-  const decision = last('APPROVE') ?? last('REJECT');
-  if (!decision?.event.apologyNote) throw notFound(`Apology of dossier ${dossier.code}`);
+  // Form 04: the newest apology, given before the decision (RESCHEDULE_RESULT) or with a late decision.
+  const apology = [...entries].reverse().find((entry) => entry.event.type === 'RESCHEDULE_RESULT' || ((entry.event.type === 'APPROVE' || entry.event.type === 'REJECT') && entry.event.apologyNote));
+  if (!apology) throw notFound(`Apology of dossier ${dossier.code}`);
+  const promised = { label: 'Ngày hẹn trả kết quả theo giấy tiếp nhận', value: fmt.date(deadlines.originalDueAt) };
+  if (apology.event.type === 'RESCHEDULE_RESULT') {
+    return {
+      number: 'Mẫu số 04',
+      title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      paragraphs: [
+        code,
+        who,
+        what,
+        promised,
+        'Sở Công Thương xin lỗi tổ chức vì hồ sơ chưa được giải quyết đúng thời hạn đã hẹn.',
+        { label: 'Ngày hẹn trả kết quả mới', value: fmt.date(new Date(`${apology.event.appointment}T00:00:00+07:00`)) },
+      ],
+      list: { heading: 'Lý do chậm giải quyết', items: apology.event.reasons ?? [] },
+      signer: { role: 'Người lập phiếu', name: apology.actor?.name },
+      issuedAt: new Date(apology.at),
+    };
+  }
   return {
     number: 'Mẫu số 04',
     title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
@@ -104,12 +123,12 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       code,
       who,
       what,
-      { label: 'Ngày hẹn trả kết quả theo giấy tiếp nhận', value: fmt.date(deadlines.originalDueAt) },
+      promised,
       'Sở Công Thương xin lỗi tổ chức vì hồ sơ được giải quyết quá thời hạn hẹn trả kết quả.',
-      { label: 'Lý do và ngày hẹn trả kết quả mới', value: decision.event.apologyNote },
+      { label: 'Lý do và ngày hẹn trả kết quả mới', value: apology.event.apologyNote ?? '' },
     ],
-    signer: { role: 'Lãnh đạo Sở Công Thương', name: decision.actor?.name },
-    issuedAt: new Date(decision.at),
+    signer: { role: 'Lãnh đạo Sở Công Thương', name: apology.actor?.name },
+    issuedAt: new Date(apology.at),
   };
 }
 

@@ -9,7 +9,7 @@ import { loadDossierView } from '../business/dossier-view';
 import { STAFF_EVENTS, type StaffEvent } from './event-forms';
 
 /** Details of a logged event worth showing in the timeline, beyond its type and reasons. */
-const DETAIL_FIELDS = ['decision', 'findings', 'passed', 'agency', 'opinion', 'note', 'scheduledFor', 'dueAt', 'apologyNote', 'reason', 'channel'] as const;
+const DETAIL_FIELDS = ['decision', 'findings', 'passed', 'agency', 'opinion', 'note', 'scheduledFor', 'dueAt', 'apologyNote', 'reason', 'channel', 'appointment'] as const;
 
 export function eventDetails(event: Record<string, unknown>): { name: string; value: unknown }[] {
   return DETAIL_FIELDS.filter((name) => event[name] !== undefined && event[name] !== null).map((name) => ({ name, value: event[name] }));

@@ -20,6 +20,7 @@ const PAGE_ORDER: Record<StaffEvent, number> = {
   RECORD_OPINION: 4,
   SCHEDULE_INSPECTION: 5,
   RECORD_INSPECTION: 6,
+  RESCHEDULE_RESULT: 6.5,
   RECOMMEND: 7,
   APPROVE: 8,
   REJECT: 9,
@@ -65,6 +66,7 @@ const FIELDS: Record<StaffEvent, readonly EventField[]> = {
   APPROVE: [apology, comment],
   REJECT: [reasons, apology, comment],
   RETURN_FOR_REVIEW: [reasons, comment],
+  RESCHEDULE_RESULT: [reasons, { name: 'appointment', kind: 'date', requiredWhen: 'always' }, comment],
   RETURN_RESULT: [{ name: 'channel', kind: 'select', requiredWhen: 'always', options: ['online', 'counter', 'post'] }, comment],
   REVOKE: [reasons, comment],
 };
@@ -150,6 +152,15 @@ export function parseEventForm(type: StaffEvent, body: Record<string, unknown>, 
       if (context.overdue) need('apologyNote', Boolean(apologyNote), 'officer.errors.apology');
       if (apologyNote) payload.apologyNote = apologyNote;
       break;
+    case 'RESCHEDULE_RESULT': {
+      need('reasons', reasonLines.length > 0, 'officer.errors.reasons');
+      payload.reasons = reasonLines;
+      const appointment = text(body.appointment);
+      if (!localDate.safeParse(appointment).success) need('appointment', false, 'officer.errors.date');
+      else if (appointment <= context.today) need('appointment', false, 'officer.errors.future');
+      payload.appointment = appointment;
+      break;
+    }
     case 'RETURN_RESULT': {
       const channel = text(body.channel);
       need('channel', ['online', 'counter', 'post'].includes(channel), 'officer.errors.choose');

@@ -41,6 +41,7 @@ describe('what the applicant is told, and what stays inside the Department', () 
     'Hồ sơ chưa đạt tiêu chí khu công nghiệp sinh thái',
     'Bổ sung kết quả quan trắc quý 3',
     'Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế',
+    'Chờ kết quả kiểm tra thực tế tại cơ sở',
   ];
 
   beforeAll(async () => {
@@ -71,6 +72,7 @@ describe('what the applicant is told, and what stays inside the Department', () 
     await send(officer, epr.id, { type: 'REQUEST_SUPPLEMENT', reasons: [TOLD[3]], comment: secret() });
     await send(business, epr.id, { type: 'RESUBMIT', declaration: true });
     await send(officer, epr.id, { type: 'ACCEPT', comment: secret() });
+    await send(officer, epr.id, { type: 'RESCHEDULE_RESULT', reasons: [TOLD[5]], appointment: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), comment: secret() });
     await send(officer, epr.id, { type: 'SCHEDULE_INSPECTION', scheduledFor: '2026-12-20', comment: secret() });
     await send(officer, epr.id, { type: 'RECORD_INSPECTION', findings: secret(), passed: true, comment: secret() });
     await send(officer, epr.id, { type: 'RECOMMEND', decision: 'approve', reasons: [secret()], comment: secret() });
@@ -136,7 +138,7 @@ describe('what the applicant is told, and what stays inside the Department', () 
     expect(text).toContain('2026-12-20');
     // The history keeps every entry (its chain stays checkable), each reduced to what the applicant is told.
     const history = (await api(`/api/v1/applications/${dossiers[0]!.id}/history`)).body;
-    expect(history.chain).toMatchObject({ intact: true, length: 16 });
+    expect(history.chain).toMatchObject({ intact: true, length: 17 });
     expect(history.entries.every((entry: { actor?: { userId?: string } }) => entry.actor?.userId === undefined)).toBe(true);
   });
 

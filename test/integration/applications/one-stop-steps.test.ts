@@ -160,6 +160,37 @@ describe('the one-stop process under Decree 118/2025', () => {
     expect(refusal.text).toContain('Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế');
   });
 
+  it('when a dossier will be late, then the officer gives an apology and a new appointment (form 04); the due date and the lateness stay', async () => {
+    at('2026-03-02T02:00:00Z');
+    const id = await create();
+    await ok(business, id, { type: 'SUBMIT', declaration: true });
+    expect((await send(officer, id, { type: 'RESCHEDULE_RESULT', reasons: ['Chờ ý kiến'], appointment: '2026-04-30' })).status).toBe(422); // not accepted yet
+    await ok(officer, id, { type: 'ACCEPT' });
+    const before = (await dossier(id)).deadlines;
+    // Bad input: no reasons, an appointment that is today or not a date; nothing is logged.
+    for (const bad of [{ reasons: [], appointment: '2026-04-30' }, { reasons: ['Chờ ý kiến'], appointment: '2026-03-02' }, { reasons: ['Chờ ý kiến'], appointment: '30/04/2026' }]) {
+      const res = await send(officer, id, { type: 'RESCHEDULE_RESULT', ...bad });
+      expect([res.status, res.headers['content-type']]).toEqual([422, expect.stringContaining('application/problem+json')]);
+    }
+    expect((await send(business, id, { type: 'RESCHEDULE_RESULT', reasons: ['x'], appointment: '2026-04-30' })).status).toBe(403);
+    await ok(officer, id, { type: 'RESCHEDULE_RESULT', reasons: ['Chờ kết quả kiểm tra thực tế'], appointment: '2026-04-30' });
+    const after = await dossier(id);
+    expect(after.state).toBe('technical_review');
+    expect(after.deadlines).toMatchObject({ rescheduledTo: '2026-04-30', currentDueAt: before.currentDueAt, originalDueAt: before.originalDueAt });
+    const forms = await request(app).get(`/api/v1/applications/${id}/forms/apology`).set('Authorization', `Bearer ${business.token}`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(forms.status).toBe(200);
+    const text = (await pdfParse(forms.body as Buffer)).text;
+    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('Chờ kết quả kiểm tra thực tế');
+    expect(text).toContain('30/04/2026');
+    const history = await request(app).get(`/api/v1/applications/${id}/history`).set('Authorization', `Bearer ${business.token}`);
+    expect(history.body.entries.at(-1).event).toMatchObject({ type: 'RESCHEDULE_RESULT', reasons: ['Chờ kết quả kiểm tra thực tế'], appointment: '2026-04-30' });
+  });
+
   it('when a dossier started under an older version, then it finishes under its old rules: no declaration, clock from submission, no result step', async () => {
     const id = await create();
     // A dossier opened before the Decree 118 versions were published (its draft snapshot is the same).

@@ -136,6 +136,29 @@ describe('notification mail content and recipients', () => {
     expect(rejectedEn?.html).not.toContain('<b>PET</b>');
   });
 
+  it('when an officer gives an apology and a new appointment, or refuses a dossier at intake, then the applicants get it with the form as a PDF', async () => {
+    const { id, code } = await driver.createReady(businessVi);
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
+    await driver.event(officer, id, { type: 'ACCEPT' });
+    const appointment = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await driver.event(officer, id, { type: 'RESCHEDULE_RESULT', reasons: ['Chờ kết quả kiểm tra thực tế của Sở Tài nguyên và Môi trường'], appointment, comment: 'Ghi chú nội bộ: đoàn kiểm tra thiếu người' });
+    const refused = await driver.createReady(businessVi);
+    await driver.event(businessVi, refused.id, { type: 'SUBMIT', declaration: true });
+    await driver.event(officer, refused.id, { type: 'REFUSE_INTAKE', reasons: ['Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế'] });
+    await drain(scheduler);
+
+    const [vi] = only(peer.mailsTo(businessVi.email), code).filter((m) => m.subject === `[${code}] Xin lỗi và hẹn lại ngày trả kết quả`);
+    const [en] = only(peer.mailsTo(businessEn.email), code).filter((m) => m.subject === `[${code}] Apology and new appointment for your result`);
+    expect(vi?.text).toContain('Chờ kết quả kiểm tra thực tế của Sở Tài nguyên và Môi trường');
+    expect(vi?.text).toContain(`Ngày hẹn trả kết quả mới: ${viDate(`${appointment}T12:00:00+07:00`)}`);
+    expect(en?.text).toContain(`New appointment for the result: ${enDate(`${appointment}T12:00:00+07:00`)}`);
+    expect([vi?.text, en?.text].some((text) => text?.includes('đoàn kiểm tra'))).toBe(false);
+    expect(vi?.attachments).toEqual([{ filename: 'phieu-xin-loi-hen-lai.pdf', contentType: 'application/pdf', size: expect.any(Number) }]);
+    const [refusal] = only(peer.mailsTo(businessVi.email), refused.code).filter((m) => m.subject.endsWith('Hồ sơ không được tiếp nhận'));
+    expect(refusal?.attachments).toEqual([{ filename: 'phieu-tu-choi-tiep-nhan.pdf', contentType: 'application/pdf', size: expect.any(Number) }]);
+    expect(only(peer.mailsTo(officer.email), code)).toEqual([]);
+  });
+
   it('when a dossier nears its due date, then the scheduler\'s DEADLINE_WARNING mails the officers (no assignee yet) with the due date', async () => {
     const { id, code } = await driver.createReady(businessVi);
     await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });

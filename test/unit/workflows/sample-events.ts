@@ -67,6 +67,7 @@ export function sampleEvents(
     { type: 'REJECT', at, reasons: ['Không đáp ứng tiêu chí'] },
     { type: 'REJECT', at, reasons: ['Không đáp ứng tiêu chí'], apologyNote: 'Xin lỗi vì trễ hạn' },
     { type: 'RETURN_FOR_REVIEW', at, reasons: ['Cần làm rõ số liệu'] },
+    { type: 'RESCHEDULE_RESULT', at, reasons: ['Chờ kết quả kiểm tra thực tế'], appointment: '2099-12-31' },
     { type: 'RETURN_RESULT', at, channel: 'online' },
     { type: 'REVOKE', at, reasons: ['Vi phạm điều kiện chứng nhận'] },
     { type: 'DEADLINE_WARNING', at, dueAt: later },
