@@ -32,6 +32,8 @@ function noticeOf(input: { eventType: string; to: WorkflowState; before: Dossier
   if (input.after.clockStartsAt === 'acceptance') {
     if (input.to === 'submitted' && !input.after.receivedAt) return { template: 'submission_received', to: 'applicant' };
     if (input.eventType === 'ACCEPT' && input.after.receivedAt && !input.before.receivedAt) return { template: 'receipt', to: 'applicant' };
+    // Supplemented after the receipt: the applicant learns it arrived and the appointment it now has.
+    if (input.eventType === 'RESUBMIT' && input.after.receivedAt) return { template: 'supplement_received', to: 'applicant' };
     if (input.to === 'submitted') return undefined;
   }
   if (input.to === 'refused_at_intake') return { template: 'intake_refused', to: 'applicant' };

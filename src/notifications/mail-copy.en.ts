@@ -42,6 +42,16 @@ export const englishCopy: MailCopy = {
     ],
     signature: SIGNATURE,
   }),
+  supplement_received: (f) => ({
+    subject: `[${f.dossierCode}] Supplement received`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `The Department of Industry and Trade has received the supplement to ${dossier(f)} and goes on with it.` },
+      { kind: 'paragraph', text: `Results are due by ${due(f)}.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
   result_rescheduled: (f) => ({
     subject: `[${f.dossierCode}] Apology and new appointment for your result`,
     greeting: greeting(f),

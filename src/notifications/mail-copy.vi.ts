@@ -42,6 +42,16 @@ export const vietnameseCopy: MailCopy = {
     ],
     signature: SIGNATURE,
   }),
+  supplement_received: (f) => ({
+    subject: `[${f.dossierCode}] Đã nhận hồ sơ bổ sung`,
+    greeting: greeting(f),
+    blocks: [
+      { kind: 'paragraph', text: `Sở Công Thương đã nhận hồ sơ bổ sung của ${dossier(f)} và tiếp tục giải quyết.` },
+      { kind: 'paragraph', text: `Ngày hẹn trả kết quả: ${due(f)}.` },
+      dossierLink(f),
+    ],
+    signature: SIGNATURE,
+  }),
   result_rescheduled: (f) => ({
     subject: `[${f.dossierCode}] Xin lỗi và hẹn lại ngày trả kết quả`,
     greeting: greeting(f),

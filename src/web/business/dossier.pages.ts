@@ -79,6 +79,11 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
         // Withdrawing cannot be undone: without the confirmation page's answer, ask first.
         if (form.type === 'WITHDRAW' && form.confirmed !== 'yes') return res.redirect(303, `/my/dossiers/${id}/withdraw`);
         const payload = form.type === 'WITHDRAW' ? (form.reason ? { reason: form.reason } : undefined) : form.declaration === 'yes' ? { declaration: true } : undefined;
+        if (form.type !== 'WITHDRAW' && form.declaration !== 'yes') {
+          // The declaration is a field of this form: say so beside its checkbox, before asking the machine.
+          const view = await loadDossierView(currentActor(req), id, deps.now());
+          if (view.declarationRequired) return renderDossier(req, res, deps, { declarationError: res.locals.t('business.errors.declaration') }, 422);
+        }
         try {
           await sendEvent(currentActor(req), id, { type: form.type, payload }, { ...deps, log: req.log });
         } catch (error) {

@@ -159,6 +159,20 @@ describe('notification mail content and recipients', () => {
     expect(only(peer.mailsTo(officer.email), code)).toEqual([]);
   });
 
+  it('when an applicant supplements a dossier after its receipt, then they are told it arrived and the appointment it now has', async () => {
+    const { id, code } = await driver.createReady(businessVi);
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
+    await driver.event(officer, id, { type: 'ACCEPT' });
+    await driver.event(officer, id, { type: 'REQUEST_SUPPLEMENT', reasons: ['Bổ sung bảng kê khối lượng'] });
+    await driver.event(businessVi, id, { type: 'RESUBMIT', declaration: true });
+    await drain(scheduler);
+    const dueAt = (await driver.get(officer, `/api/v1/applications/${id}`)).deadlines.currentDueAt as string;
+    const [vi] = only(peer.mailsTo(businessVi.email), code).filter((m) => m.subject === `[${code}] Đã nhận hồ sơ bổ sung`);
+    const [en] = only(peer.mailsTo(businessEn.email), code).filter((m) => m.subject === `[${code}] Supplement received`);
+    expect(vi?.text).toContain(`Ngày hẹn trả kết quả: ${viDate(dueAt)}`);
+    expect(en?.text).toContain(`Results are due by ${enDate(dueAt)}`);
+  });
+
   it('when a dossier nears its due date, then the scheduler\'s DEADLINE_WARNING mails the officers (no assignee yet) with the due date', async () => {
     const { id, code } = await driver.createReady(businessVi);
     await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });

@@ -143,6 +143,20 @@ describe('the applicant journey through the business pages', () => {
 
   // Known defect outside this area: updateApplication $sets `data` through the base model, whose strict
   // schema has no `data` path (it lives on the per-type discriminators), so edited data is silently dropped.
+  it('when an applicant submits without ticking the declaration, then the page says so beside the checkbox and nothing is sent', async () => {
+    const b = await signedIn();
+    const id = await createEprDraft(b);
+    await attachDocuments(id, eprRequiredDocuments(), business.id);
+    const res = await postEvent(b, id, { type: 'SUBMIT' });
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(/<p class="field-error" id="declaration-error" role="alert">Hãy đánh dấu ô cam đoan trước khi nộp hồ sơ\.<\/p>/);
+    expect(res.text).toContain('aria-describedby="declaration-error"');
+    const dossier = await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${officer.token}`);
+    expect([dossier.body.state, dossier.body.submittedAt ?? null]).toEqual(['draft', null]);
+    const history = await request(app).get(`/api/v1/applications/${id}/history`).set('Authorization', `Bearer ${officer.token}`);
+    expect(history.body.entries.filter((e: { event: { type: string } }) => e.event.type === 'SUBMIT')).toEqual([]);
+  });
+
   it('when an applicant edits the data of a draft, then the pre-check uses the new figures', async () => {
     const b = await signedIn();
     const id = await createEprDraft(b);
