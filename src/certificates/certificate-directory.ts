@@ -16,6 +16,8 @@ class CertificateDirectory extends LiveDirectory<CertificateRecord> {
         keyOf: (certificate) => String(certificate._id),
         versionOf: (certificate) => (certificate.status === 'revoked' ? 1 : 0),
         lookups: { code: (certificate) => certificate.verificationCode, dossier: (certificate) => String(certificate.dossierId) },
+        // Each holder's own list reads its certificates only.
+        groups: { holder: (certificate) => String(certificate.holderOrganizationId) },
       },
       options,
     );

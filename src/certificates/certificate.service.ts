@@ -105,9 +105,23 @@ async function newestFirstAll(): Promise<readonly CertificateRecord[]> {
   return (await certificateDirectory()).derived('newest first', (all) => [...all].sort(newestFirst));
 }
 
+/**
+ * The certificates valid at `now`, newest first. Validity moves with the clock only when one expires, so the
+ * list is kept until a certificate changes or the next expiry in it comes (a register page is then a slice).
+ */
+let validKept: { version: number; computedAt: number; validUntil: number; list: readonly CertificateRecord[] } | undefined;
+async function validNewestFirst(now: Date): Promise<readonly CertificateRecord[]> {
+  const directory = await certificateDirectory();
+  if (validKept && validKept.version === directory.version && now.getTime() < validKept.validUntil && now.getTime() >= validKept.computedAt) return validKept.list;
+  const list = (await newestFirstAll()).filter((c) => effectiveStatus(c, now) === 'valid');
+  const validUntil = list.reduce((soonest, c) => (c.expiresAt ? Math.min(soonest, new Date(c.expiresAt).getTime()) : soonest), Infinity);
+  validKept = { version: directory.version, validUntil, computedAt: now.getTime(), list };
+  return list;
+}
+
 /** The public register: certificates valid today, newest first. */
 export async function publicRegister(query: { type?: string; page: number; pageSize: number }, now: Date) {
-  const valid = (await newestFirstAll()).filter((c) => (!query.type || c.type === query.type) && effectiveStatus(c, now) === 'valid');
+  const valid = (await validNewestFirst(now)).filter((c) => !query.type || c.type === query.type);
   const start = (query.page - 1) * query.pageSize;
   return { total: valid.length, page: query.page, pageSize: query.pageSize, items: valid.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
 }
@@ -115,6 +129,6 @@ export async function publicRegister(query: { type?: string; page: number; pageS
 /** Certificates an actor may see: applicants their own organization's, staff all. */
 export async function listCertificates(actor: Actor, now: Date) {
   const holder = actor.kind === 'user' && isApplicant(actor) ? String(actor.organizationId) : undefined;
-  const items = (await newestFirstAll()).filter((c) => !holder || String(c.holderOrganizationId) === holder);
+  const items = holder ? (await certificateDirectory()).inGroup('holder', holder).sort(newestFirst) : await newestFirstAll();
   return { items: items.slice(0, 500).map((c) => presentCertificate(c, now)) };
 }

@@ -29,6 +29,9 @@ const liveChangeSchema = new Schema(
 liveChangeSchema.index({ at: 1 });
 const notesModelOf = (directory: string) => model(`LiveChange:${directory}`, liveChangeSchema, `live_changes_${directory.replace(/[^a-z0-9]/gi, '_')}`);
 
+/** Views kept by `derived` per directory; the least recently used goes beyond this. */
+const DERIVED_VIEWS_KEPT = 64;
+
 /** A poll that finds more notes than this reloads the whole directory instead of reading each item. */
 const RELOAD_ABOVE_NOTES = 2000;
 
@@ -227,10 +230,17 @@ export class LiveDirectory<T> {
    */
   derived<R>(name: string, compute: (items: IterableIterator<T>) => R): R {
     const kept = this.derivedViews.get(name);
-    if (kept?.at === this.changes) return kept.value as R;
-    const value = compute(this.byKey.values());
+    // Most recently used last, so the oldest goes first when there are too many (a view per filter asked for).
+    this.derivedViews.delete(name);
+    const value = kept?.at === this.changes ? (kept.value as R) : compute(this.byKey.values());
     this.derivedViews.set(name, { at: this.changes, value });
+    if (this.derivedViews.size > DERIVED_VIEWS_KEPT) this.derivedViews.delete(this.derivedViews.keys().next().value!);
     return value;
+  }
+
+  /** Grows with every change of any item: a reader keeping its own view compares it (as `derived` does). */
+  get version(): number {
+    return this.changes;
   }
 
   get(key: string): T | undefined {

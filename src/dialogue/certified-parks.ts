@@ -20,11 +20,14 @@ export interface CertifiedFigures {
  * unavailable on FerretDB 1.24). Province-wide this is tens of certificates, so it is read whole.
  */
 export async function certifiedAt(endsAt: Date): Promise<CertifiedFigures> {
-  const certificates = [...(await certificateDirectory()).all()]
-    .filter((c) => c.type === 'green_transformation' && new Date(c.issuedAt) < endsAt)
-    .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   // Judged at the scope's end, not today: a later revocation does not rewrite what held during the period.
-  const valid = certificates.filter((c) => !(c.revokedAt && c.revokedAt < endsAt) && !(c.status === 'revoked' && !c.revokedAt) && !(c.expiresAt && c.expiresAt <= endsAt));
+  // Kept by the directory until a certificate changes: a briefing asks for the same scope again and again.
+  const valid = (await certificateDirectory()).derived(`green certificates valid at ${endsAt.toISOString()}`, (all) =>
+    [...all]
+      .filter((c) => c.type === 'green_transformation' && new Date(c.issuedAt) < endsAt)
+      .filter((c) => !(c.revokedAt && c.revokedAt < endsAt) && !(c.status === 'revoked' && !c.revokedAt) && !(c.expiresAt && c.expiresAt <= endsAt))
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)),
+  );
   // An empty $in makes FerretDB 1.24 scan every dossier: skip the query when there is nothing to look up.
   if (valid.length === 0) return { ecoIndustrialParks: [], ecoEnterprises: [] };
   const kindOf = await certificateKindsOf(valid.map((c) => c.dossierId));

@@ -1,6 +1,6 @@
 import { decidedOnTime, isOverdueNow, processingWorkingDays as workingDays, reportedDossiers, type ReportedDossier } from '../applications';
 import type { WorkingCalendar } from '../calendar';
-import type { WorkflowType } from '../../workflows/workflow-types';
+import { PROCESSING_STATES, type WorkflowType } from '../../workflows/workflow-types';
 import { inScope, type ReportScope } from './report-scope';
 
 /** One dossier as the briefing counts it: every dossier figure is a sum over these rows, and the XLSX lists them. */
@@ -67,5 +67,29 @@ export function dossierRow(dossier: ReportedDossier, scope: ReportScope, asOf: D
 
 /** The rows of every dossier received or decided in the scope, by code (from the dossier summaries in memory). */
 export async function* scopeDossierRows(scope: ReportScope, asOf: Date, calendar: WorkingCalendar): AsyncGenerator<DossierRow> {
-  for (const dossier of await reportedDossiers(scope.startsAt, scope.endsAt)) yield dossierRow(dossier, scope, asOf, calendar);
+  yield* await rowsOf(scope, asOf, calendar);
 }
+
+/**
+ * Rows kept per scope. A row moves with the clock only when a dossier in processing passes its due date, so
+ * the rows computed at one instant hold until the dossiers change (`reportedDossiers` then answers a new list)
+ * or the next due date among those in processing comes. A year of a province is ~10,000 rows.
+ */
+const rowsKept = new Map<string, { source: readonly ReportedDossier[]; calendar: WorkingCalendar; computedAt: number; validUntil: number; rows: readonly DossierRow[] }>();
+const ROW_SCOPES_KEPT = 8;
+
+async function rowsOf(scope: ReportScope, asOf: Date, calendar: WorkingCalendar): Promise<readonly DossierRow[]> {
+  const source = await reportedDossiers(scope.startsAt, scope.endsAt);
+  const key = `${scope.startsAt.toISOString()} ${scope.endsAt.toISOString()}`;
+  const at = asOf.getTime();
+  const kept = rowsKept.get(key);
+  if (kept && kept.source === source && kept.calendar === calendar && at >= kept.computedAt && at <= kept.validUntil) return kept.rows;
+  const rows = source.map((dossier) => dossierRow(dossier, scope, asOf, calendar));
+  const validUntil = rows.reduce((soonest, row) => (isProcessing(row.state) && row.currentDueAt && row.currentDueAt.getTime() >= at ? Math.min(soonest, row.currentDueAt.getTime()) : soonest), Infinity);
+  rowsKept.delete(key);
+  rowsKept.set(key, { source, calendar, computedAt: at, validUntil, rows });
+  if (rowsKept.size > ROW_SCOPES_KEPT) rowsKept.delete(rowsKept.keys().next().value!);
+  return rows;
+}
+
+const isProcessing = (state: string) => (PROCESSING_STATES as readonly string[]).includes(state);

@@ -2,7 +2,7 @@ import { notFound } from '../errors';
 import { indicatorSetForPeriod } from './indicators';
 import { livePeriodView } from './period-aggregate';
 import { valueOf, type PeriodView } from './period-view';
-import { contributionDirectory } from './contribution-directory';
+import { contributionDirectory, type HeldContribution } from './contribution-directory';
 import { closeId, PgiPeriodCloseModel } from './pgi-period-close.model';
 import { periodState, type PeriodStatus } from './pgi-period-close.service';
 import { parsePeriodId, periodsOf, type Period, type PeriodKind } from './pgi-period';
@@ -33,12 +33,10 @@ export interface PeriodSummary {
 
 type PeriodSums = { n: number; d: number; c: number };
 
-/** Every period with contributions or a close, plus the current quarter and year; newest first. */
-export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
-  const contributions = await contributionDirectory();
-  // Sums per period and indicator, quarters and years at once, in one pass over the contributions in memory.
+/** Sums per period and indicator, quarters and years at once, in one pass over the contributions. */
+function sumsByPeriod(contributions: Iterable<HeldContribution>): Map<string, Map<string, PeriodSums>> {
   const sums = new Map<string, Map<string, PeriodSums>>();
-  for (const row of contributions.all()) {
+  for (const row of contributions) {
     for (const periodId of [row.quarter, row.year]) {
       const byIndicator = sums.get(periodId) ?? new Map<string, PeriodSums>();
       const sum = byIndicator.get(row.indicatorId) ?? { n: 0, d: 0, c: 0 };
@@ -49,6 +47,13 @@ export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
       sums.set(periodId, byIndicator);
     }
   }
+  return sums;
+}
+
+/** Every period with contributions or a close, plus the current quarter and year; newest first. */
+export async function listPeriods(now: Date): Promise<PeriodSummary[]> {
+  // Kept by the directory until a contribution arrives (225,000 of them at 50,000 dossiers).
+  const sums = (await contributionDirectory()).derived('sums by period and indicator', sumsByPeriod);
   const current = periodsOf(now);
   // The periods listed: the current ones, those with contributions, and any ever closed. A close lies among
   // the quarters and years from the earliest with contributions to now, probed by key (periodState).

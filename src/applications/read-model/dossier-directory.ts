@@ -1,3 +1,4 @@
+import { PROCESSING_STATES } from '../../../workflows/workflow-types';
 import { LiveDirectory } from '../../db';
 import { DossierSummaryModel, type DossierSummary } from './dossier-summary.model';
 
@@ -7,6 +8,8 @@ import { DossierSummaryModel, type DossierSummary } from './dossier-summary.mode
  * snapshot), so loading them once per process is cheap; the sequence of the log entry a summary reflects
  * orders its versions.
  */
+const isProcessing = (state: string) => (PROCESSING_STATES as readonly string[]).includes(state);
+
 export class DossierDirectory extends LiveDirectory<DossierSummary> {
   constructor(options: { maxStalenessMs: number }) {
     super(
@@ -17,6 +20,12 @@ export class DossierDirectory extends LiveDirectory<DossierSummary> {
         keyOf: (summary) => summary._id,
         versionOf: (summary) => summary.sequence,
         lookups: { code: (summary) => summary.code },
+        // Lists start from the smallest group that holds every dossier they may show (dossier-reads.ts).
+        groups: {
+          organization: (summary) => String(summary.organizationId),
+          phase: (summary) => (isProcessing(summary.state) ? 'open' : 'closed'),
+          state: (summary) => summary.state,
+        },
       },
       options,
     );

@@ -1,6 +1,6 @@
 import { PROCESSING_STATES, type WorkflowState, type WorkflowType } from '../../../workflows/workflow-types';
 import { isOverdueNow } from '../timeliness';
-import { dossierDirectory } from './dossier-directory';
+import { dossierDirectory, type DossierDirectory } from './dossier-directory';
 import type { DossierSummary } from './dossier-summary.model';
 
 /** What a list shows of a dossier; the same shape for a summary and for a full dossier document. */
@@ -92,11 +92,22 @@ function matches(summary: DossierSummary, filter: DossierFilter, now: Date): boo
   return true;
 }
 
+/**
+ * The dossiers a filter may match, from the smallest group that holds them all: an organization's, a state's,
+ * those in processing, or else every dossier. A list of an office's open work then reads hundreds, not years.
+ */
+function candidatesOf(directory: DossierDirectory, filter: DossierFilter): Iterable<DossierSummary> {
+  if (filter.organizationId !== undefined) return directory.inGroup('organization', filter.organizationId);
+  if (filter.state) return directory.inGroup('state', filter.state);
+  if (filter.openOnly) return directory.inGroup('phase', 'open');
+  return directory.all();
+}
+
 /** Every dossier summary matching the filter (from the in-memory directory; no read cap). */
 export async function findDossierSummaries(filter: DossierFilter, now: Date): Promise<DossierSummary[]> {
   const directory = await dossierDirectory();
   const found: DossierSummary[] = [];
-  for (const summary of directory.all()) if (matches(summary, filter, now)) found.push(summary);
+  for (const summary of candidatesOf(directory, filter)) if (matches(summary, filter, now)) found.push(summary);
   return found;
 }
 
@@ -141,11 +152,22 @@ export const sortByUrgency = <T extends DossierHeaderSource>(items: readonly T[]
  */
 export async function findInListOrder(filter: DossierFilter, now: Date): Promise<DossierSummary[]> {
   const directory = await dossierDirectory();
-  const open: DossierSummary[] = [];
-  for (const summary of directory.all()) if (isProcessing(summary.state) && matches(summary, filter, now)) open.push(summary);
-  const closed = directory.derived('closed, newest first', (all) => sortedBy([...all].filter((summary) => !isProcessing(summary.state)), closedKey));
-  return [...sortByUrgency(open, now), ...closed.filter((summary) => matches(summary, filter, now))];
+  if (filter.organizationId !== undefined) return sortForList(await findDossierSummaries(filter, now), now);
+  const open = directory.inGroup('phase', 'open').filter((summary) => matches(summary, filter, now));
+  return [...sortByUrgency(open, now), ...closedInOrder(directory, filter, now)];
 }
+
+/**
+ * The closed dossiers a filter matches, newest first, kept by the directory until a dossier changes: one order
+ * of all of them, and one per filter asked for (a closed dossier's match does not depend on the clock).
+ */
+function closedInOrder(directory: DossierDirectory, filter: DossierFilter, now: Date): readonly DossierSummary[] {
+  const all = directory.derived('closed, newest first', () => sortedBy(directory.inGroup('phase', 'closed'), closedKey));
+  const narrowed = Object.entries(filter).some(([, value]) => value !== undefined);
+  return narrowed ? directory.derived(`closed, newest first: ${JSON.stringify(filter)}`, () => all.filter((summary) => matches(summary, filter, now))) : all;
+}
+
+const sortForList = <T extends DossierHeaderSource>(items: readonly T[], now: Date) => sortedBy(items, (d) => listKey(d, now));
 
 /** The summary of one dossier by its id or readable code, as this process knows it. */
 export async function dossierSummary(id: string): Promise<DossierSummary | undefined> {
