@@ -60,6 +60,11 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
     if (warningAt) await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'warning' }, retry: DURABLE_RETRY });
     await scheduleJob({ key: `deadline:${dossierId}:${dueAt}:passed`, name: DEADLINE_JOB, dueAt: new Date(dueAt), payload: { dossierId, dueAt, kind: 'passed' }, retry: DURABLE_RETRY });
   },
+  async schedule_intake_warning(message) {
+    if (message.kind !== 'schedule_intake_warning') return;
+    const { dossierId, warningAt, dueAt } = message.payload;
+    await scheduleJob({ key: `intake:${dossierId}:${dueAt}:warning`, name: DEADLINE_JOB, dueAt: new Date(warningAt), payload: { dossierId, dueAt, kind: 'intake_warning' }, retry: DURABLE_RETRY });
+  },
   async schedule_opinion_deadlines(message) {
     if (message.kind !== 'schedule_opinion_deadlines') return;
     const { dossierId, agencies } = message.payload;
@@ -159,12 +164,14 @@ export async function dispatchOutbox(entryId: string, known?: readonly OutboxMes
  */
 export function deadlineJobHandler(deps: { now: () => Date; calendar: WorkingCalendar }): JobHandler {
   return async (job) => {
-    const { dossierId, dueAt, kind } = job.payload as { dossierId: string; dueAt: string; kind: 'warning' | 'passed' };
-    const type = kind === 'warning' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED';
-    // A clock that restarted or paused since scheduling has a new due date; this job is then stale.
+    const { dossierId, dueAt, kind } = job.payload as { dossierId: string; dueAt: string; kind: 'warning' | 'passed' | 'intake_warning' };
+    const type = kind === 'passed' ? 'DEADLINE_PASSED' : 'DEADLINE_WARNING';
+    // A clock that restarted or paused since scheduling has a new due date; this job is then stale. So is a
+    // completeness check that ended (accepted, refused, sent back) or started again.
     const dossier = await ApplicationModel.findById(dossierId, { deadlines: 1 }).lean();
-    const currentDueAt = (dossier?.deadlines as { currentDueAt?: Date | null } | undefined)?.currentDueAt;
-    if (!currentDueAt || new Date(currentDueAt).toISOString() !== dueAt) return;
+    const deadlines = dossier?.deadlines as { currentDueAt?: Date | null; receivedAt?: Date; intake?: { dueAt?: Date } | null } | undefined;
+    const watched = kind === 'intake_warning' ? (deadlines?.receivedAt ? undefined : deadlines?.intake?.dueAt) : deadlines?.currentDueAt;
+    if (!watched || new Date(watched).toISOString() !== dueAt) return;
     await sendSystemEvent(dossierId, { type, payload: { dueAt } }, deps);
   };
 }

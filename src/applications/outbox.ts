@@ -8,6 +8,7 @@ import { feedsPgi } from './pgi-feed';
  */
 export type OutboxMessage =
   | { id: string; kind: 'schedule_deadlines'; payload: { dossierId: string; warningAt: string | null; dueAt: string } }
+  | { id: string; kind: 'schedule_intake_warning'; payload: { dossierId: string; warningAt: string; dueAt: string } }
   | { id: string; kind: 'issue_certificate'; payload: { dossierId: string; decidedAt: string } }
   | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
@@ -60,6 +61,11 @@ export function outboxFor(input: {
   if (dueAt && dueAt !== input.before.currentDueAt) {
     messages.push({ id: `${entryId}/deadlines`, kind: 'schedule_deadlines', payload: { dossierId, warningAt: input.after.warningAt ?? null, dueAt } });
   }
+  // The completeness check (Decree 118 versions) warns the officers a working day before it runs out.
+  const intake = input.after.intake;
+  if (intake?.warningAt && intake.dueAt !== input.before.intake?.dueAt) {
+    messages.push({ id: `${entryId}/intake`, kind: 'schedule_intake_warning', payload: { dossierId, warningAt: intake.warningAt, dueAt: intake.dueAt } });
+  }
   if (input.opinionDeadlines?.length) {
     messages.push({ id: `${entryId}/opinions`, kind: 'schedule_opinion_deadlines', payload: { dossierId, agencies: input.opinionDeadlines } });
   }
@@ -79,7 +85,9 @@ export function outboxFor(input: {
     messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'result_rescheduled', to: 'applicant' } });
   }
   if (input.eventType === 'DEADLINE_WARNING') {
-    messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template: 'deadline_warning', to: 'assignee' } });
+    // Before the receipt, the warning is the completeness check's.
+    const template = input.after.receivedAt ? 'deadline_warning' : 'intake_due_warning';
+    messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, template, to: 'assignee' } });
   }
   return messages;
 }

@@ -20,6 +20,21 @@ export interface CertifiedFigures {
  * unavailable on FerretDB 1.24). Province-wide this is tens of certificates, so it is read whole.
  */
 export async function certifiedAt(endsAt: Date): Promise<CertifiedFigures> {
+  // Kept until a certificate changes: the kind asked for by a certified dossier does not change after it.
+  const directory = await certificateDirectory();
+  const key = endsAt.toISOString();
+  const kept = certifiedKept.get(key);
+  if (kept?.version === directory.version) return kept.figures;
+  const figures = await computeCertifiedAt(endsAt);
+  certifiedKept.delete(key);
+  certifiedKept.set(key, { version: directory.version, figures });
+  if (certifiedKept.size > 8) certifiedKept.delete(certifiedKept.keys().next().value!);
+  return figures;
+}
+
+const certifiedKept = new Map<string, { version: number; figures: CertifiedFigures }>();
+
+async function computeCertifiedAt(endsAt: Date): Promise<CertifiedFigures> {
   // Judged at the scope's end, not today: a later revocation does not rewrite what held during the period.
   // Kept by the directory until a certificate changes: a briefing asks for the same scope again and again.
   const valid = (await certificateDirectory()).derived(`green certificates valid at ${endsAt.toISOString()}`, (all) =>

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../calendar';
 import { certifiedAt, type CertifiedFigures } from './certified-parks';
 import { loadConference, presentConference } from './conference.service';
 import { dossierFigureFolder, type DossierFigures } from './dossier-figures';
-import { scopeDossierRows, type DossierRow } from './dossier-rows';
+import { scopeDossierRowList, type DossierRow } from './dossier-rows';
 import { petitionFigures, type PetitionFigures } from './petition-figures';
 import { pgiTrend, type PgiTrendPeriod } from './pgi-trend';
 import { reportScope, type ReportScope } from './report-scope';
@@ -28,21 +28,27 @@ export interface FiguresDeps {
  * this, so a number in a DOCX, PDF or XLSX is the number on screen for the same scope. `onDossierRow` lets the
  * export count progress while the cursor runs.
  */
+const foldedRows = new WeakMap<readonly DossierRow[], DossierFigures>();
+
 export async function conferenceFigures(conferenceId: string, deps: FiguresDeps, onDossierRow?: (row: DossierRow) => void): Promise<ConferenceFigures & { reportScope: ReportScope }> {
   const conference = await loadConference(conferenceId);
   const scope = reportScope(conference.scope);
   const asOf = deps.now();
-  const folder = dossierFigureFolder();
-  for await (const row of scopeDossierRows(scope, asOf, deps.calendar)) {
-    folder.add(row);
-    onDossierRow?.(row);
+  const rows = await scopeDossierRowList(scope, asOf, deps.calendar);
+  // The rows are kept while nothing in them moves (dossier-rows.ts), and so is what they add up to.
+  let dossiers = foldedRows.get(rows);
+  if (!dossiers) {
+    const folder = dossierFigureFolder();
+    for (const row of rows) folder.add(row);
+    foldedRows.set(rows, (dossiers = folder.result()));
   }
+  if (onDossierRow) for (const row of rows) onDossierRow(row);
   const [certified, pgi, petitions] = await Promise.all([certifiedAt(scope.endsAt), pgiTrend(conference.scope), petitionFigures(conferenceId, scope)]);
   return {
     conference: presentConference(conference),
     scope: { from: scope.from, to: scope.to, startsAt: scope.startsAt.toISOString(), endsAt: scope.endsAt.toISOString() },
     asOf: asOf.toISOString(),
-    dossiers: folder.result(),
+    dossiers,
     certified,
     pgi,
     petitions,

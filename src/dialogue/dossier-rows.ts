@@ -70,6 +70,9 @@ export async function* scopeDossierRows(scope: ReportScope, asOf: Date, calendar
   yield* await rowsOf(scope, asOf, calendar);
 }
 
+/** The same rows as one shared, read-only list (the same list while nothing in it moves). */
+export const scopeDossierRowList = (scope: ReportScope, asOf: Date, calendar: WorkingCalendar): Promise<readonly DossierRow[]> => rowsOf(scope, asOf, calendar);
+
 /**
  * Rows kept per scope. A row moves with the clock only when a dossier in processing passes its due date, so
  * the rows computed at one instant hold until the dossiers change (`reportedDossiers` then answers a new list)

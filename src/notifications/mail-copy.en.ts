@@ -115,6 +115,12 @@ export const englishCopy: MailCopy = {
     blocks: [{ kind: 'paragraph', text: `The dossier ${f.dossierCode} ("${f.dossierTitle}") is due by ${due(f)}. Please complete it before then.` }, dossierLink(f)],
     signature: SIGNATURE,
   }),
+  intake_due_warning: (f) => ({
+    subject: `[${f.dossierCode}] Completeness check due soon`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `The completeness check of dossier ${f.dossierCode} ("${f.dossierTitle}") is due by ${due(f)}. Please accept it, ask for a supplement or refuse it before then.` }, dossierLink(f)],
+    signature: SIGNATURE,
+  }),
   digest: (f) => ({
     subject: `Notification digest for ${formatLocalDay(f.day, 'en')}`,
     greeting: greeting(f),

@@ -3,7 +3,7 @@ import { vietnameseCopy } from './mail-copy.vi';
 import type { MailLocale } from './mail-format';
 
 /** The templates the outbox asks for (src/applications/outbox.ts), each written in both languages. */
-export const MAIL_TEMPLATES = ['submission_received', 'receipt', 'intake_refused', 'supplementation_requested', 'supplement_received', 'result_rescheduled', 'decision_requested', 'approved', 'rejected', 'revoked', 'deadline_warning'] as const;
+export const MAIL_TEMPLATES = ['submission_received', 'receipt', 'intake_refused', 'supplementation_requested', 'supplement_received', 'result_rescheduled', 'decision_requested', 'approved', 'rejected', 'revoked', 'deadline_warning', 'intake_due_warning'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type { MailLocale };
 

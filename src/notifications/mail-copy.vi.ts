@@ -115,6 +115,12 @@ export const vietnameseCopy: MailCopy = {
     blocks: [{ kind: 'paragraph', text: `Hồ sơ mã ${f.dossierCode} («${f.dossierTitle}») sắp đến hạn giải quyết: ${due(f)}. Đề nghị xử lý trước thời hạn.` }, dossierLink(f)],
     signature: SIGNATURE,
   }),
+  intake_due_warning: (f) => ({
+    subject: `[${f.dossierCode}] Sắp hết hạn kiểm tra thành phần hồ sơ`,
+    greeting: greeting(f),
+    blocks: [{ kind: 'paragraph', text: `Hồ sơ mã ${f.dossierCode} («${f.dossierTitle}») sắp hết hạn kiểm tra thành phần: ${due(f)}. Đề nghị tiếp nhận, yêu cầu bổ sung hoặc từ chối tiếp nhận trước thời hạn.` }, dossierLink(f)],
+    signature: SIGNATURE,
+  }),
   digest: (f) => ({
     subject: `Tổng hợp thông báo ngày ${formatLocalDay(f.day, 'vi')}`,
     greeting: greeting(f),

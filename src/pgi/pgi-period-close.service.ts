@@ -31,18 +31,37 @@ interface CloseRecord {
 const actorRecord = (actor: Actor) =>
   actor.kind === 'user' ? { kind: 'user', userId: actor.userId, name: actor.name, role: actor.role } : { kind: 'system', name: actor.name, role: 'system' };
 
+/**
+ * Frozen views by close id. A close is inserted once and never changed (a reopening is a record of its own),
+ * so its view, read once, holds; a year's view is megabytes to decode on every dashboard or briefing read.
+ */
+const frozenViews = new Map<string, CloseRecord['view']>();
+const FROZEN_VIEWS_KEPT = 16;
+
+async function frozenView(id: string): Promise<CloseRecord['view']> {
+  let view = frozenViews.get(id);
+  if (view === undefined) {
+    view = (await PgiPeriodCloseModel.findById(id, { view: 1 }).lean<Pick<CloseRecord, 'view'>>())?.view;
+    if (view === undefined) throw new Error(`the close ${id} was found a moment ago and is gone`);
+  }
+  frozenViews.delete(id);
+  frozenViews.set(id, view);
+  if (frozenViews.size > FROZEN_VIEWS_KEPT) frozenViews.delete(frozenViews.keys().next().value!);
+  return view;
+}
+
 /** The latest close of a period and whether it was reopened; its frozen view only when asked (it can be large). */
 export async function periodState(periodId: string, options: { withView?: boolean } = {}): Promise<{ status: PeriodStatus; latest?: CloseRecord }> {
-  const fields = options.withView ? {} : { view: 0, definitions: 0 };
   // Closes are keyed "<period>#<n>" from 1 up: probed by `_id`, the one read FerretDB serves from an index
   // (a filter on periodId decoded every close with its frozen view, several MB once years are closed).
   let latest: CloseRecord | null = null;
   for (let n = 1; ; n++) {
-    const close = await PgiPeriodCloseModel.findById(closeId(periodId, n), fields).lean<CloseRecord>();
+    const close = await PgiPeriodCloseModel.findById(closeId(periodId, n), { view: 0, definitions: 0 }).lean<CloseRecord>();
     if (!close) break;
     latest = close;
   }
   if (!latest) return { status: { closed: false } };
+  if (options.withView) latest = { ...latest, view: await frozenView(closeId(periodId, latest.closeNumber)) };
   const reopen = await PgiPeriodReopenModel.findById(closeId(periodId, latest.closeNumber)).lean();
   const status: PeriodStatus = {
     closed: !reopen,

@@ -7,7 +7,7 @@ import { closePeriod, reopenPeriod } from './pgi-period-close.service';
 import { recomputePeriod } from './pgi-recompute';
 import { DECIDERS, pgiPages } from './pgi.pages';
 import { reopenSchema } from './pgi.schemas';
-import { getPeriod, listPeriods, periodOrNotFound } from './pgi.service';
+import { getPeriod, getPeriodJson, listPeriods, periodOrNotFound } from './pgi.service';
 
 /**
  * The PGI capability's routes. Everything is province-wide, so only staff read it: applicants are refused
@@ -31,7 +31,7 @@ export function pgiRoutes(deps: { now: () => Date; calendar: WorkingCalendar }):
       allow: STAFF,
       docs: { summary: 'One PGI period (2026-Q1 or 2026): components, indicators, values, dossier lineage and gender breakdown; a closed period answers its frozen snapshot' },
       async handler(req, res) {
-        res.json(await getPeriod(periodOf(req.params.id).id));
+        res.type('application/json').send(await getPeriodJson(periodOf(req.params.id).id));
       },
     },
     {

@@ -15,10 +15,25 @@ export function periodOrNotFound(id: string): Period {
 
 /** A closed period answers from its snapshot, so later decisions cannot move it; an open one is live. */
 export async function getPeriod(id: string): Promise<PeriodView & { status: PeriodStatus }> {
+  const { view, status } = await periodAndStatus(id);
+  return { ...view, status };
+}
+
+async function periodAndStatus(id: string): Promise<{ view: Readonly<PeriodView>; status: PeriodStatus }> {
   const period = periodOrNotFound(id);
   const { status, latest } = await periodState(period.id, { withView: true });
-  if (status.closed && latest) return { ...latest.view, status };
-  return { ...(await livePeriodView(period)), status };
+  return { view: status.closed && latest ? latest.view : await livePeriodView(period), status };
+}
+
+/** Views are shared and read only (live ones until their period changes, frozen ones for good): written once. */
+const viewJson = new WeakMap<object, string>();
+
+/** `getPeriod` as JSON text; a year's view is ~1 MB, serialized once per view rather than per request. */
+export async function getPeriodJson(id: string): Promise<string> {
+  const { view, status } = await periodAndStatus(id);
+  let json = viewJson.get(view);
+  if (json === undefined) viewJson.set(view, (json = JSON.stringify(view)));
+  return `${json.slice(0, -1)},"status":${JSON.stringify(status)}}`;
 }
 
 export interface PeriodSummary {

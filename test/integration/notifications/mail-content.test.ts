@@ -31,7 +31,13 @@ describe('notification mail content and recipients', () => {
   /** Runs the deadline and mail jobs as if a day after the dossier's due date; returns that due date. */
   async function passDueDate(id: string): Promise<string> {
     const dueAt = (await driver.get(officer, `/api/v1/applications/${id}`)).deadlines.currentDueAt as string;
-    const later = () => new Date(new Date(dueAt).getTime() + 86_400_000);
+    await runDeadlineJobsAt(new Date(new Date(dueAt).getTime() + 86_400_000));
+    return dueAt;
+  }
+
+  /** Runs the deadline jobs due by `instant` (and the mail jobs they ask for) as if it were then. */
+  async function runDeadlineJobsAt(instant: Date): Promise<void> {
+    const later = () => instant;
     const deadlines = createScheduler({
       handlers: { ...notifications.jobHandlers, [DEADLINE_JOB]: deadlineJobHandler({ now: later, calendar: DEFAULT_WORKING_CALENDAR }) },
       instanceId: 'deadlines',
@@ -42,7 +48,6 @@ describe('notification mail content and recipients', () => {
     });
     await drain(deadlines);
     await deadlines.stop();
-    return dueAt;
   }
 
   beforeAll(async () => {
@@ -184,6 +189,25 @@ describe('notification mail content and recipients', () => {
     expect(warnings[0]?.text).toContain(`sắp đến hạn giải quyết: ${viDate(dueAt)}`);
     expect(warnings[0]?.text).toContain(`${BASE_URL}/lookup?code=${code}`);
     expect(only(peer.mailsTo(businessVi.email), code).map((m) => m.subject).sort()).toEqual([`[${code}] Đã nhận hồ sơ nộp trực tuyến`, `[${code}] Đã tiếp nhận hồ sơ`].sort());
+  });
+
+  it('when the completeness check of a submitted dossier nears its end, then the officers are warned; once accepted, no such warning', async () => {
+    const { id, code } = await driver.createReady(businessVi);
+    await driver.event(businessVi, id, { type: 'SUBMIT', declaration: true });
+    const intake = (await driver.get(officer, `/api/v1/applications/${id}`)).deadlines.intake as { dueAt: string; warningAt: string };
+    await runDeadlineJobsAt(new Date(new Date(intake.warningAt).getTime() + 60_000));
+    const warnings = only(peer.mailsTo(officer.email), code);
+    expect(warnings.map((m) => m.subject)).toEqual([`[${code}] Sắp hết hạn kiểm tra thành phần hồ sơ`]);
+    expect(warnings[0]?.text).toContain(`sắp hết hạn kiểm tra thành phần: ${viDate(intake.dueAt)}`);
+    const history = await driver.get(officer, `/api/v1/applications/${id}/history`);
+    expect(history.entries.at(-1).event).toMatchObject({ type: 'DEADLINE_WARNING', dueAt: intake.dueAt });
+
+    const accepted = await driver.createReady(businessVi);
+    await driver.event(businessVi, accepted.id, { type: 'SUBMIT', declaration: true });
+    const itsIntake = (await driver.get(officer, `/api/v1/applications/${accepted.id}`)).deadlines.intake as { warningAt: string };
+    await driver.event(officer, accepted.id, { type: 'ACCEPT' });
+    await runDeadlineJobsAt(new Date(new Date(itsIntake.warningAt).getTime() + 60_000));
+    expect(only(peer.mailsTo(officer.email), accepted.code)).toEqual([]);
   });
 
   it('when a dossier has an assignee, then its deadline warning goes to that officer only, in their language', async () => {
