@@ -1,1 +1,2 @@
 export { createTranslations, languageMiddleware, formatters, LOCALES, type Locale } from './i18n';
+export { parseLocaleNumber, formatLocaleNumber } from './locale-number';

@@ -10,16 +10,14 @@ function shown(spec: FieldSpec, raw: string, t: Translate, locale: 'vi' | 'en'):
     const option = spec.options?.find((o) => o.value === raw);
     return option?.label ? option.label[locale] : option ? t(`business.options.${spec.name}.${raw}`) : raw;
   }
-  const number = Number(raw);
-  const text = (spec.kind === 'number' || spec.kind === 'integer') && Number.isFinite(number) && !/year$/i.test(spec.name)
-    ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 }).format(number)
-    : raw;
+  // Numbers arrive written in the page's convention already (formStateOf).
+  const text = raw;
   return spec.unit ? `${text} ${spec.unit}` : text;
 }
 
 /** What the applicant entered, as label/value pairs in the form's order (blank fields left out). */
 export function dataSummary(type: WorkflowType, data: unknown, t: Translate, locale: 'vi' | 'en'): { label: string; value: string }[] {
-  const { values, rowCounts } = formStateOf(type, { data });
+  const { values, rowCounts } = formStateOf(type, { data }, locale);
   const labelOf = (spec: FieldSpec) => (spec.label ? spec.label[locale] : t(`business.fields.${spec.name}`));
   const out: { label: string; value: string }[] = [];
   for (const spec of fieldsOf(type)) {

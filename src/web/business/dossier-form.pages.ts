@@ -9,6 +9,7 @@ import { emptyFormState, formStateOf, parseDossierForm, type FormState } from '.
 import { FORM_STEPS, fieldsOf, type FieldSpec } from './dossier-form.spec';
 import { APPLICANT_PAGES, BUSINESS_FLASHES, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
 import { flashOf } from '../flash';
+import type { Locale } from '../../i18n';
 
 interface FormPage {
   type: WorkflowType;
@@ -53,12 +54,14 @@ function renderForm(res: Response, page: FormPage, status = 200) {
   });
 }
 
+const localeOf = (res: Response): Locale => (res.locals.locale === 'en' ? 'en' : 'vi');
+
 /** My dossiers, and the application form (new draft, or edit while a draft or under supplementation). */
 export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
   async function save(req: Request, res: Response, type: WorkflowType, dossier?: FormPage['dossier']) {
     const actor = currentActor(req);
     const action = dossier ? `/my/dossiers/${dossier.id}/edit` : `/my/dossiers/new/${type}`;
-    const form = parseDossierForm(type, (req.body ?? {}) as Record<string, unknown>, applicationHeaderSchema);
+    const form = parseDossierForm(type, (req.body ?? {}) as Record<string, unknown>, applicationHeaderSchema, localeOf(res));
     if (Object.keys(form.state.errors).length) return renderForm(res, { type, state: form.state, action, dossier }, 400);
     try {
       const ic = form.industrialComplexCode || undefined;
@@ -106,7 +109,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
       allow: APPLICANT_PAGES,
       handler(req, res) {
         const type = workflowTypeOf(req.params.type);
-        renderForm(res, { type, state: emptyFormState(type), action: `/my/dossiers/new/${type}` });
+        renderForm(res, { type, state: emptyFormState(type, localeOf(res)), action: `/my/dossiers/new/${type}` });
       },
     },
     {
@@ -125,7 +128,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
         const dossier = await describeApplication(currentActor(req), String(req.params.id), deps.now());
         if (!dossier.editable) return res.redirect(303, `/my/dossiers/${dossier.id}`);
         const page = { id: dossier.id, code: dossier.code, state: dossier.state };
-        const state = formStateOf(dossier.type, { ...dossier, data: dossier.data });
+        const state = formStateOf(dossier.type, { ...dossier, data: dossier.data }, localeOf(res));
         res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
         renderForm(res, { type: dossier.type, state, action: `/my/dossiers/${dossier.id}/edit`, dossier: page });
       },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { WorkflowType } from '../../../workflows/workflow-types';
 import { DOSSIER_TYPES } from '../../applications/dossier-types';
+import { formatLocaleNumber, parseLocaleNumber, type Locale } from '../../i18n';
 import { fieldsOf, type FieldSpec, type RowsSpec } from './dossier-form.spec';
 
 /** A field message before translation: a key under `business.errors` and its parameters. */
@@ -29,14 +30,17 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const isRows = (spec: FieldSpec | RowsSpec): spec is RowsSpec => spec.kind === 'rows';
 
 /** One input's text turned into the value the schema expects; undefined for a blank input. */
-function convert(spec: FieldSpec, raw: string): { value?: unknown; error?: FieldMessage } {
+function convert(spec: FieldSpec, raw: string, locale: Locale): { value?: unknown; error?: FieldMessage } {
   const trimmed = raw.trim();
   if (trimmed === '') return {};
   switch (spec.kind) {
+    case 'year':
+      return /^\d{4}$/.test(trimmed) ? { value: Number(trimmed) } : { error: { key: 'business.errors.year' } };
     case 'integer':
     case 'number': {
-      const number = Number(trimmed.replace(/[\s_]/g, ''));
-      if (!Number.isFinite(number)) return { error: { key: 'business.errors.number' } };
+      // In the page's convention: 50.000.000.000 and 1.250,5 on the Vietnamese side (src/i18n/locale-number.ts).
+      const number = parseLocaleNumber(trimmed, locale);
+      if (number === undefined) return { error: { key: spec.kind === 'integer' ? 'business.errors.integer' : 'business.errors.number' } };
       return { value: number };
     }
     case 'yes_no':
@@ -85,7 +89,7 @@ export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
  * Reads the posted form of one dossier type: converts text to the schema's types, validates title and data
  * with the same zod schemas the service uses, and keeps every raw value so a refused form loses nothing.
  */
-export function parseDossierForm(type: WorkflowType, body: Record<string, unknown>, headerSchema: z.ZodType): ParsedForm {
+export function parseDossierForm(type: WorkflowType, body: Record<string, unknown>, headerSchema: z.ZodType, locale: Locale): ParsedForm {
   const state: FormState = { values: {}, rowCounts: {}, errors: {} };
   const data: Record<string, unknown> = {};
   // Blank rows are dropped, so row k of the data may be row i of the form: errors must find their way back.
@@ -95,7 +99,7 @@ export function parseDossierForm(type: WorkflowType, body: Record<string, unknow
     if (!isRows(spec)) {
       const raw = text(body[spec.name]);
       state.values[spec.name] = raw;
-      const { value, error } = convert(spec, raw);
+      const { value, error } = convert(spec, raw, locale);
       if (error) state.errors[spec.name] = error;
       else if (value !== undefined) assign(data, spec.name, value);
       continue;
@@ -109,7 +113,7 @@ export function parseDossierForm(type: WorkflowType, body: Record<string, unknow
         const name = `${spec.name}.${index}.${column.name}`;
         const raw = text(body[name]);
         state.values[name] = raw;
-        const { value, error } = convert(column, raw);
+        const { value, error } = convert(column, raw, locale);
         if (error) state.errors[name] = error;
         else if (value !== undefined) row[column.name] = value;
       }
@@ -146,8 +150,9 @@ export function parseDossierForm(type: WorkflowType, body: Record<string, unknow
   return { title, industrialComplexCode, data, state };
 }
 
-function rawOf(spec: FieldSpec, value: unknown): string {
+function rawOf(spec: FieldSpec, value: unknown, locale: Locale): string {
   if (value === undefined || value === null) return '';
+  if ((spec.kind === 'integer' || spec.kind === 'number') && typeof value === 'number') return formatLocaleNumber(value, locale);
   if (spec.kind === 'yes_no') return value === true ? 'yes' : value === false ? 'no' : '';
   if (spec.kind === 'lines' && Array.isArray(value)) return value.map(String).join('\n');
   return String(value);
@@ -157,17 +162,17 @@ const valueAt = (data: Record<string, unknown>, name: string): unknown =>
   name.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
 
 /** The form state of a saved dossier, for the edit page. */
-export function formStateOf(type: WorkflowType, saved: { title?: string; industrialComplexCode?: string; data?: unknown }): FormState {
+export function formStateOf(type: WorkflowType, saved: { title?: string; industrialComplexCode?: string; data?: unknown }, locale: Locale): FormState {
   const data = (saved.data ?? {}) as Record<string, unknown>;
   const state: FormState = { values: { title: saved.title ?? '', industrialComplexCode: saved.industrialComplexCode ?? '' }, rowCounts: {}, errors: {} };
   for (const spec of fieldsOf(type)) {
     if (!isRows(spec)) {
-      state.values[spec.name] = rawOf(spec, valueAt(data, spec.name));
+      state.values[spec.name] = rawOf(spec, valueAt(data, spec.name), locale);
       continue;
     }
     const rows = Array.isArray(data[spec.name]) ? (data[spec.name] as Record<string, unknown>[]) : [];
     rows.forEach((row, index) => {
-      for (const column of spec.columns) state.values[`${spec.name}.${index}.${column.name}`] = rawOf(column, row[column.name]);
+      for (const column of spec.columns) state.values[`${spec.name}.${index}.${column.name}`] = rawOf(column, row[column.name], locale);
     });
     state.rowCounts[spec.name] = Math.min(spec.maxRows, Math.max(MIN_ROWS, rows.length + BLANK_ROWS));
   }
@@ -175,6 +180,6 @@ export function formStateOf(type: WorkflowType, saved: { title?: string; industr
 }
 
 /** A blank form (rows drawn at their minimum). */
-export function emptyFormState(type: WorkflowType): FormState {
-  return formStateOf(type, {});
+export function emptyFormState(type: WorkflowType, locale: Locale): FormState {
+  return formStateOf(type, {}, locale);
 }

@@ -14,7 +14,8 @@ export interface Option {
 
 export interface FieldSpec {
   name: string;
-  kind: 'text' | 'textarea' | 'integer' | 'number' | 'select' | 'date' | 'lines' | 'yes_no';
+  /** `year` is four digits, not a number: no thousands separator, no decimal hint. */
+  kind: 'text' | 'textarea' | 'year' | 'integer' | 'number' | 'select' | 'date' | 'lines' | 'yes_no';
   options?: readonly Option[];
   unit?: string;
   /** A label from data (criteria); otherwise `business.fields.<name>`. */
@@ -53,7 +54,7 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
     {
       key: 'obligation',
       fields: [
-        { name: 'reportingYear', kind: 'integer' },
+        { name: 'reportingYear', kind: 'year' },
         { name: 'role', kind: 'select', options: choices('producer', 'importer') },
         { name: 'previousYearAmountVnd', kind: 'integer', unit: 'VND' },
         { name: 'complianceMethod', kind: 'select', options: choices('recycle', 'contribute') },
@@ -100,7 +101,7 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
         { name: 'facilityName', kind: 'text' },
         { name: 'contactPerson', kind: 'text' },
         { name: 'sectorCode', kind: 'text' },
-        { name: 'dataYear', kind: 'integer' },
+        { name: 'dataYear', kind: 'year' },
         { name: 'operationalBoundary', kind: 'textarea' },
       ],
     },

@@ -10,16 +10,17 @@ import {
 } from '../../organizations';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
+import { parseLocaleNumber } from '../../i18n';
 
 const required = 'admin.errors.required';
 const choose = 'admin.errors.choose';
 const optionalText = (max: number) => z.string().trim().max(max, 'admin.errors.tooLong').optional();
 const blankToUndefined = (v: unknown) => (v === '' || v === undefined ? undefined : v);
 /** Accepts the Vietnamese decimal comma (742,5) as well as a point. */
+// Read the Vietnamese way first (1.250,5), then the English way (1,250.5); not a number → NaN, which zod refuses.
 const decimal = (v: unknown) => {
   if (typeof v !== 'string' || v.trim() === '') return undefined;
-  const text = v.trim();
-  return Number(text.includes(',') ? text.replace(/\./g, '').replace(',', '.') : text);
+  return parseLocaleNumber(v, 'vi') ?? parseLocaleNumber(v, 'en') ?? Number.NaN;
 };
 
 const organizationSchema = z.object({

@@ -65,7 +65,7 @@ describe('the applicant journey through the business pages', () => {
     expect(refused.text).toContain('value="-5"');
     expect(refused.text).toContain('value="EPR bao bì PET 2026"');
     expect(refused.text).toMatch(/<option value="packaging_rigid_pet" selected>/);
-    expect(refused.text).toContain('<p class="field-error" id="f-reportingYear-error">Nhập một số (ví dụ 1250.5).</p>');
+    expect(refused.text).toContain('<p class="field-error" id="f-reportingYear-error">Nhập năm gồm 4 chữ số, ví dụ 2026.</p>');
     expect(refused.text).toContain('<p class="field-error" id="f-productLines-0-placedOnMarketKg-error">Giá trị phải từ 0 trở lên.</p>');
     expect(refused.text).toMatch(/id="f-productLines-0-placedOnMarketKg" name="productLines.0.placedOnMarketKg" value="-5" inputmode="decimal" aria-describedby="[^"]*f-productLines-0-placedOnMarketKg-error" aria-invalid="true"/);
     expect(refused.text).toContain('Có 2 mục cần sửa');
@@ -126,7 +126,7 @@ describe('the applicant journey through the business pages', () => {
 
     // Edit: the saved values are in the form; change the title and the mass, then resubmit.
     const edit = await b.agent.get(`/my/dossiers/${id}/edit`);
-    expect(edit.text).toContain('value="500000"');
+    expect(edit.text).toContain('value="500.000"');
     const saved = await b.agent
       .post(`/my/dossiers/${id}/edit`)
       .type('form')
@@ -155,6 +155,28 @@ describe('the applicant journey through the business pages', () => {
     expect([dossier.body.state, dossier.body.submittedAt ?? null]).toEqual(['draft', null]);
     const history = await request(app).get(`/api/v1/applications/${id}/history`).set('Authorization', `Bearer ${officer.token}`);
     expect(history.body.entries.filter((e: { event: { type: string } }) => e.event.type === 'SUBMIT')).toEqual([]);
+  });
+
+  it('when numbers are typed the Vietnamese way (50.000.000.000, 1.250,5), then they are read as such and shown back the same way; the English page writes them its way', async () => {
+    const b = await signedIn();
+    const token = csrfTokenOf((await b.agent.get('/my/dossiers/new/epr')).text);
+    const typed = { ...EPR_FORM, previousYearAmountVnd: '50.000.000.000', 'productLines.0.placedOnMarketKg': '1.250,5' };
+    const saved = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...typed });
+    expect(saved.status).toBe(303);
+    const id = /\/my\/dossiers\/([0-9a-f]{24})/.exec(saved.headers.location as string)![1]!;
+    const api = await request(app).get(`/api/v1/applications/${id}`).set('Authorization', `Bearer ${business.token}`);
+    expect(api.body.data).toMatchObject({ previousYearAmountVnd: 50_000_000_000, reportingYear: 2026, productLines: [{ productCode: 'packaging_rigid_pet', placedOnMarketKg: 1250.5 }] });
+    const edit = (await b.agent.get(`/my/dossiers/${id}/edit`)).text;
+    expect(edit).toContain('value="50.000.000.000"');
+    expect(edit).toContain('value="1.250,5"');
+    expect(edit).toContain('value="2026"'); // a year is not a number: no thousands dot
+
+    const wrong = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...EPR_FORM, reportingYear: '2.026', 'productLines.0.placedOnMarketKg': '1.25.0' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('Nhập năm gồm 4 chữ số, ví dụ 2026.');
+    expect(wrong.text).toContain('Nhập một số, ví dụ 1.250,5.');
+    expect((await b.agent.get(`/my/dossiers/${id}/edit?lang=en`)).text).toContain('value="50,000,000,000"');
+    await b.agent.get('/my/dossiers?lang=vi'); // the language choice is remembered: leave the Vietnamese side as found
   });
 
   it('when an applicant edits the data of a draft, then the pre-check uses the new figures', async () => {
