@@ -1,7 +1,8 @@
 import { applyWorkflowEvent } from '../../workflows/evaluate';
 import type { WorkflowEvent } from '../../workflows/workflow-events.schema';
 import { getWorkflow, isWorkflowType } from '../../workflows/registry';
-import { WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/workflow-types';
+import type { Problem } from '../../workflows/problem';
+import { WORKFLOW_EVENT_TYPES, type WorkflowEventType, type WorkflowType } from '../../workflows/workflow-types';
 import { eventDenial, type Actor } from '../auth';
 import type { WorkingCalendar } from '../calendar';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
@@ -13,6 +14,7 @@ import { appendEntry, cacheOf, currentDossier, type NewEntry } from './dossier-l
 import { dossierFactsFor } from './dossier-facts';
 import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
+import { findProcedure } from './procedures/required-documents';
 
 export interface EventInput {
   type: string;
@@ -59,9 +61,10 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const event = await buildEvent(eventType, input, at, dossier);
   const evaluation = applyWorkflowEvent(dossier.type, dossier.workflow.version, head.after.snapshot, event);
   if (!evaluation.accepted) {
+    const reasons = withDocumentNames(dossier.type, evaluation.reasons);
     throw new AppError('invalid_transition', 'Event not allowed', {
-      detail: evaluation.reasons.map((r) => r.message_en).join(' '),
-      extensions: { state: evaluation.state, reasons: evaluation.reasons },
+      detail: reasons.map((r) => r.message_en).join(' '),
+      extensions: { state: evaluation.state, reasons },
     });
   }
 
@@ -100,3 +103,17 @@ async function buildEvent(
   }
   return event as WorkflowEvent;
 }
+
+/**
+ * The machines name a missing document by its catalogue code (they do not know the catalogue); the applicant is
+ * told its title. The code stays in `field` (`documents.<code>`) for clients.
+ */
+function withDocumentNames(type: WorkflowType, reasons: readonly Problem[]): Problem[] {
+  const documents = findProcedure(type).documents;
+  return reasons.map((reason) => {
+    const code = reason.code === 'document_missing' ? reason.field?.replace(/^documents\./, '') : undefined;
+    const document = code ? documents.find((d) => d.code === code) : undefined;
+    return document ? { ...reason, message_vi: `Thiếu tài liệu bắt buộc: ${document.name_vi}.`, message_en: `Required document missing: ${document.name_en}.` } : reason;
+  });
+}
+

@@ -23,6 +23,8 @@ export interface FieldError {
 
 export interface AppErrorOptions {
   detail?: string;
+  /** The detail as a key under `errors.details` (translated in the request's language; `detail` stays the English). */
+  detailKey?: string;
   fieldErrors?: FieldError[];
   /** Extra machine-readable members for the problem body (e.g. the reasons a guard gave). */
   extensions?: Record<string, unknown>;
@@ -34,6 +36,7 @@ export class AppError extends Error {
   readonly title: string;
   readonly fieldErrors: FieldError[];
   readonly extensions: Record<string, unknown>;
+  readonly detailKey?: string;
 
   constructor(code: ErrorCode, title: string, options: AppErrorOptions = {}) {
     super(options.detail ?? title, { cause: options.cause });
@@ -42,19 +45,21 @@ export class AppError extends Error {
     this.title = title;
     this.fieldErrors = options.fieldErrors ?? [];
     this.extensions = options.extensions ?? {};
+    this.detailKey = options.detailKey;
   }
 }
 
-export const validationFailed = (fieldErrors: FieldError[], detail = 'Some fields are invalid.') =>
-  new AppError('validation_failed', 'Validation failed', { detail, fieldErrors });
+export const validationFailed = (fieldErrors: FieldError[], detail?: string) =>
+  new AppError('validation_failed', 'Validation failed', { detail: detail ?? 'Some fields are invalid.', ...(detail ? {} : { detailKey: 'invalidFields' }), fieldErrors });
 
-export const notFound = (what: string) => new AppError('not_found', 'Not found', { detail: `${what} was not found.` });
+/** `what` names the missing thing in the English detail and the logs; the user is told in their language. */
+export const notFound = (what: string) => new AppError('not_found', 'Not found', { detail: `${what} was not found.`, detailKey: 'notFound' });
 
-export const forbidden = (detail = 'You are not allowed to do this.') =>
-  new AppError('forbidden', 'Forbidden', { detail });
+export const forbidden = (detail?: string) =>
+  new AppError('forbidden', 'Forbidden', { detail: detail ?? 'You are not allowed to do this.', ...(detail ? {} : { detailKey: 'forbidden' }) });
 
-export const unauthenticated = (detail = 'Sign in first.') =>
-  new AppError('unauthenticated', 'Authentication required', { detail });
+export const unauthenticated = (detail?: string) =>
+  new AppError('unauthenticated', 'Authentication required', { detail: detail ?? 'Sign in first.', ...(detail ? {} : { detailKey: 'unauthenticated' }) });
 
 export const conflict = (detail: string, extensions?: Record<string, unknown>) =>
   new AppError('conflict', 'Conflict', { detail, extensions });

@@ -16,23 +16,24 @@ function normalize(error: unknown): AppError {
   if (isDatabaseUnavailableError(error)) return databaseUnavailable(error);
   if (error instanceof mongoose.Error.ValidationError) {
     const fieldErrors = Object.entries(error.errors).map(([field, e]) => ({ field, message: e.message }));
-    return new AppError('validation_failed', 'Validation failed', { detail: 'Some fields are invalid.', fieldErrors });
+    return new AppError('validation_failed', 'Validation failed', { detail: 'Some fields are invalid.', detailKey: 'invalidFields', fieldErrors });
   }
   if (error instanceof mongoose.Error.CastError) {
     return new AppError('validation_failed', 'Validation failed', { detail: `Invalid value for ${error.path}.` });
   }
   const httpish = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
   if (httpish.type === 'entity.too.large' || httpish.code === 'LIMIT_FILE_SIZE') {
-    return new AppError('payload_too_large', 'Payload too large', { detail: 'The request body is too large.' });
+    return new AppError('payload_too_large', 'Payload too large', { detail: 'The request body is too large.', detailKey: 'tooLarge' });
   }
   if (httpish.type === 'entity.parse.failed') {
-    return new AppError('validation_failed', 'Malformed request body', { detail: 'The request body is not valid JSON.' });
+    return new AppError('validation_failed', 'Malformed request body', { detail: 'The request body is not valid JSON.', detailKey: 'malformedJson' });
   }
   if (typeof httpish.status === 'number' && httpish.status >= 400 && httpish.status < 500) {
-    return new AppError('validation_failed', 'Bad request', { detail: 'The request could not be understood.' });
+    return new AppError('validation_failed', 'Bad request', { detail: 'The request could not be understood.', detailKey: 'badRequest' });
   }
   return new AppError('internal', 'Internal server error', {
     detail: 'Something went wrong on our side. Quote the request id when you contact support.',
+    detailKey: 'internal',
     cause: error,
   });
 }
@@ -58,10 +59,15 @@ export function createErrorHandler(options: { exposeStack: boolean }): ErrorRequ
       return;
     }
     const problem = toProblem(appError, { instance: req.originalUrl, requestId });
+    // Title and known details in the request's language (the page's, or Accept-Language for the API); `code` stays stable.
+    const t = res.locals.t as ((key: string) => string) | undefined;
+    if (t) {
+      problem.title = t(`errors.titles.${appError.code}`);
+      if (appError.detailKey) problem.detail = t(`errors.details.${appError.detailKey}`);
+    }
     // A stack helps with our bugs (500), never with an outage (503), whose text is for the user.
     if (options.exposeStack && status === 500 && error instanceof Error) problem.stack = error.stack;
     if (appError instanceof DatabaseUnavailableError) {
-      const t = res.locals.t as ((key: string) => string) | undefined;
       if (t) Object.assign(problem, { title: t('errors.unavailable.title'), detail: t('errors.unavailable.detail') });
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     }

@@ -4,6 +4,7 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type session from 'express-session';
 import { actorForSession, signIn, type SessionUser, type SignInOptions } from '../auth/login.service';
 import { prepareSignIn } from '../auth/sign-in-policy';
+import { isStaffRole } from '../auth/roles';
 import type { Actor } from '../auth/actor';
 import { csrfProtection } from './csrf';
 import { sessionMiddleware } from './session';
@@ -40,6 +41,9 @@ export function installWebAuth(app: Express, options: { secret: string; secure: 
   app.use((req, res, next) => {
     res.locals.csrfToken = () => csrf.tokenFor(req);
     res.locals.currentUser = req.user;
+    // Caveats on legal values ("unverified", demo values) are for the Department's staff, not the public.
+    const user = req.user as Actor | undefined;
+    res.locals.seesCaveats = user?.kind === 'user' && isStaffRole(user.role);
     next();
   });
   app.use(csrf.protect);

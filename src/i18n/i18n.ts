@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 import i18next, { type TFunction } from 'i18next';
 import { fromRoot } from '../paths';
+import { citationIn, sourceIn, valueNoteIn } from './legal-text';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -71,7 +72,7 @@ export function createTranslations(defaultLocale: Locale): (locale: Locale) => T
 
 /**
  * Picks the language: `?lang=` (remembered in a cookie), else the cookie, else the signed-in user's
- * preference, else the default. Exposes `t`, `locale` and formatters to every view.
+ * preference, else (API only) the request's Accept-Language, else the default. Exposes `t`, `locale` and formatters to every view.
  */
 export function languageMiddleware(translate: (locale: Locale) => TFunction, defaultLocale: Locale): RequestHandler {
   // Runs twice: early (so even a body-parsing error page is translated) and after sign-in (user preference).
@@ -80,10 +81,17 @@ export function languageMiddleware(translate: (locale: Locale) => TFunction, def
     if (isLocale(requested)) res.cookie(LANGUAGE_COOKIE, requested, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
     const cookie = (req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE];
     const userLocale = (req.user as { locale?: string } | undefined)?.locale;
-    const locale: Locale = isLocale(requested) ? requested : isLocale(cookie) ? cookie : isLocale(userLocale) ? userLocale : defaultLocale;
+    // An API client without a cookie or an account preference says its language in Accept-Language. Pages do
+    // not follow it: a browser's language is not the reader's choice, and the site is Vietnamese first.
+    const accepted = req.originalUrl.startsWith('/api/') && req.headers['accept-language'] ? req.acceptsLanguages(...LOCALES) : false;
+    const locale: Locale = isLocale(requested) ? requested : isLocale(cookie) ? cookie : isLocale(userLocale) ? userLocale : isLocale(accepted) ? accepted : defaultLocale;
     res.locals.locale = locale;
     res.locals.t = translate(locale);
     res.locals.fmt = formatters(locale);
+    // Legal citations and the sources of legal values, the page's way (legal-text.ts).
+    res.locals.legalText = (text: unknown) => citationIn(String(text ?? ''), locale);
+    res.locals.sourceText = (text: unknown) => sourceIn(String(text ?? ''), locale);
+    res.locals.noteText = (text: unknown) => valueNoteIn(String(text ?? ''), locale);
     next();
   };
 }

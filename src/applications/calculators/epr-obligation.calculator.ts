@@ -12,6 +12,7 @@ import {
   type EprLegalTables,
   type EprProductCategory,
 } from './epr-rates.data';
+import { citationIn } from '../../i18n/legal-text';
 import { divideRoundHalfUp, scaledToNumber, toScaledInteger } from './exact-arithmetic';
 import {
   type CalculationNotice,
@@ -210,7 +211,7 @@ function exemptionText(input: EprObligationInput, threshold: EprExemptionThresho
   const amount = (lang: 'vi' | 'en') => formatNumber(input.previousYearAmountVnd, lang);
   const limit = (lang: 'vi' | 'en') => formatNumber(threshold.belowVnd, lang);
   return {
-    vi: `được miễn: ${threshold.measure_vi} ${amount('vi')} đồng, dưới ngưỡng ${limit('vi')} đồng (${threshold.legalBasis})`,
+    vi: `được miễn: ${threshold.measure_vi} ${amount('vi')} đồng, dưới ngưỡng ${limit('vi')} đồng (${citationIn(threshold.legalBasis, 'vi')})`,
     en: `exempt: ${threshold.measure_en} VND ${amount('en')} is below VND ${limit('en')} (${threshold.legalBasis})`,
   };
 }

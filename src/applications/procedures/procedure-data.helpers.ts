@@ -34,6 +34,7 @@ export const defaultValue = <T>(value: T, note: string): SourcedValue<T> => ({
 export const NO_FEE_KNOWN: ProcedureFees = {
   known: false,
   amountVnd: null,
-  note_vi: 'Chưa tìm thấy quy định phí, lệ phí cho thủ tục này; quản trị viên cập nhật khi có căn cứ.',
-  note_en: 'No fee or charge was found for this procedure; an administrator records one if a legal basis appears.',
+  // The public reads this: what holds for them, not what the Department still has to do.
+  note_vi: 'Chưa có quy định về phí, lệ phí đối với thủ tục này.',
+  note_en: 'No fee or charge is set for this procedure.',
 };

@@ -45,7 +45,11 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
           await uploadFromRequest(req, deps.uploads, deps.now());
         } catch (error) {
           if (!isAppError(error) || STATUS_BY_CODE[error.code] >= 500) throw error;
-          return renderDossier(req, res, deps, { uploadError: error.message }, STATUS_BY_CODE[error.code]);
+          // The error's stable reason says what went wrong; the page says it in its own words.
+          const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : undefined;
+          const limits = { max: deps.uploads.maxFilesPerRequest, maxMb: Math.floor(deps.uploads.maxFileBytes / 1_048_576), ...(reason === 'dossier_quota' ? { maxMb: Math.floor(deps.uploads.maxDossierBytes / 1_048_576) } : {}) };
+          const known = reason && res.locals.t(`business.uploadErrors.${reason}`, { ...limits, defaultValue: '' });
+          return renderDossier(req, res, deps, { uploadError: known || res.locals.t(`errors.titles.${error.code}`) }, STATUS_BY_CODE[error.code]);
         }
         res.redirect(303, `/my/dossiers/${String(req.params.id)}?done=uploaded#documents`);
       },

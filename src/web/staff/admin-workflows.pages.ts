@@ -14,7 +14,7 @@ export function adminWorkflowPages(): RouteDefinition[] {
         const t = translatorOf(res);
         const workflows = workflowOverview().map((w) => ({
           ...w,
-          diagram: layoutWorkflow(w.states, w.transitions, { initial: w.initial, label: (state) => t(`states.${state}`) }),
+          diagram: layoutWorkflow(w.states, w.transitions, { initial: w.initial, label: (state) => t(`states.${state}`), eventLabel: (event) => t(`officer.events.${event}`) }),
         }));
         res.render('staff/admin-workflows', { title: t('admin.workflows.title'), workflows });
       },

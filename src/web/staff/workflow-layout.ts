@@ -47,9 +47,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export function layoutWorkflow(
   states: readonly { key: string; final: boolean }[],
   transitions: readonly TransitionRow[],
-  options: { initial: string; label?: (state: string) => string; current?: string } = { initial: 'draft' },
+  options: { initial: string; label?: (state: string) => string; eventLabel?: (event: string) => string; current?: string } = { initial: 'draft' },
 ): WorkflowDiagram {
   const label = options.label ?? ((state: string) => state);
+  // Arrows read as steps in the page's language ("Yêu cầu bổ sung"), not event names.
+  const eventLabel = options.eventLabel ?? ((event: string) => event);
   const graph = new dagre.graphlib.Graph({ multigraph: false });
   graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50, edgesep: 28, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -68,7 +70,7 @@ export function layoutWorkflow(
     moves.set(key, move);
   }
   for (const move of moves.values()) {
-    const text = [...move.events].join(', ');
+    const text = [...move.events].map(eventLabel).join(', ');
     graph.setEdge(move.from, move.to, { width: text.length * 5.6, height: 12, labelpos: 'c' });
   }
   dagre.layout(graph);
@@ -90,7 +92,7 @@ export function layoutWorkflow(
     const e = graph.edge(move.from, move.to);
     const points: { x: number; y: number }[] = e.points ?? [];
     const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join(' ');
-    return { from: move.from, to: move.to, label: [...move.events].join(', '), path, labelX: round(e.x ?? 0), labelY: round(e.y ?? 0) };
+    return { from: move.from, to: move.to, label: [...move.events].map(eventLabel).join(', '), path, labelX: round(e.x ?? 0), labelY: round(e.y ?? 0) };
   });
   const size = graph.graph();
   return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges };

@@ -26,15 +26,26 @@ describe('HTTP errors and headers', () => {
     const res = await request(app).get('/api/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: '/problems/not-found', title: 'Not found', status: 404, code: 'not_found', instance: '/api/v1/nothing-here' });
+    // Vietnamese first: a client that names no language is answered in Vietnamese; `code` is the stable part.
+    expect(res.body).toMatchObject({ type: '/problems/not-found', title: 'Không tìm thấy', detail: 'Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.', status: 404, code: 'not_found', instance: '/api/v1/nothing-here' });
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('when an API client asks in English (Accept-Language) or Vietnamese, then the problem\'s title and detail are in that language', async () => {
+    const en = await request(app).get('/api/v1/nothing-here').set('Accept-Language', 'en-GB,en;q=0.9');
+    expect(en.body).toMatchObject({ title: 'Not found', detail: 'The page or the data you asked for was not found.', code: 'not_found' });
+    const vi = await request(app).post('/api/v1/things').set('Accept-Language', 'vi-VN,vi;q=0.9,en;q=0.5').set('Content-Type', 'application/json').send('{"broken":');
+    expect(vi.body).toMatchObject({ title: 'Dữ liệu chưa hợp lệ', detail: 'Nội dung gửi lên không phải JSON hợp lệ.', code: 'validation_failed' });
+    // A page does not follow the browser's language: the site is Vietnamese first, ?lang= switches it.
+    const page = await request(app).get('/nothing-here').set('Accept', 'text/html').set('Accept-Language', 'en-US,en;q=0.9');
+    expect([page.status, page.text.includes('404 · Không tìm thấy')]).toEqual([404, true]);
   });
 
   it('when the JSON body is malformed, then the answer is a 400 problem+json', async () => {
     const res = await request(app).post('/api/v1/things').set('Content-Type', 'application/json').send('{"broken":');
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', title: 'Malformed request body' });
+    expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', title: 'Dữ liệu chưa hợp lệ', detail: 'Nội dung gửi lên không phải JSON hợp lệ.' });
   });
 
   it('when the body is larger than the limit, then the answer is 413', async () => {

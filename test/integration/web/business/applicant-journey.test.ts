@@ -82,7 +82,7 @@ describe('the applicant journey through the business pages', () => {
     expect(draft.text).toMatch(/440\.000\.000\s*₫/);
     expect(draft.text).toContain('khối lượng tái chế bắt buộc = R × V = 22% × 500.000 kg = 110.000 kg');
     expect(draft.text).toContain('Khối lượng tái chế bắt buộc = R × V; Đóng góp tài chính F = R × V × Fs');
-    expect(draft.text).toContain('Decree 08/2022/ND-CP Arts 77–86, Annex XXII');
+    expect(draft.text).toContain('Nghị định 08/2022/NĐ-CP, Điều 77–86, Phụ lục XXII');
     expect(draft.text).toContain('chưa xác minh');
     expect(draft.text).toContain('Giấy tờ còn thiếu');
     expect(draft.text).toContain('<li>Kế hoạch tái chế</li>');

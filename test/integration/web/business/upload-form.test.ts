@@ -33,6 +33,8 @@ describe('uploading documents from the applicant page', () => {
     const refused = await b.agent.post(action!).field('code', 'recycling_plan').attach('files', Buffer.from('MZ not a pdf at all'), 'ke-hoach.pdf');
     expect(refused.status).toBe(415);
     expect(refused.text).toContain('class="form-error"');
+    // Said on the page in its language, from the error's stable reason (an "MZ" header is a program file).
+    expect(refused.text).toContain('id="upload-error">Tệp chương trình không được chấp nhận.</p>');
 
     const uploaded = await b.agent.post(action!).field('code', 'recycling_plan').attach('files', minimalPdf(), 'kế-hoạch tái chế.pdf');
     expect(uploaded.status).toBe(303);
