@@ -35,7 +35,8 @@ export function formatters(locale: Locale) {
     date: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? date.format(d) : '—'; },
     dateTime: (value: unknown) => { const d = toDate(value); return d && !Number.isNaN(d.getTime()) ? dateTime.format(d) : '—'; },
     number: (value: number, digits = 0) => cached(`number:${intl}:${digits}`, () => new Intl.NumberFormat(intl, { maximumFractionDigits: digits })).format(value),
-    vnd: (value: number) => vnd.format(value),
+    // The English side writes amounts its own way too (50,000,000,000 VND), not the Vietnamese 50.000.000.000 ₫.
+    vnd: (value: number) => (locale === 'en' ? `${cached('number:en-GB:0', () => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })).format(value)} VND` : vnd.format(value)),
   };
 }
 

@@ -10,6 +10,8 @@ import type { Locale } from './i18n';
 const CITATION_RULES: readonly [RegExp, string][] = [
   [/\bLaw on Environmental Protection (\d{4})/g, 'Luật Bảo vệ môi trường $1'],
   [/\bElectricity Law (\d{4})/g, 'Luật Điện lực $1'],
+  [/\bLabour Code (\d{4})/g, 'Bộ luật Lao động $1'],
+  [/; working-day swap for the public service/g, '; hoán đổi ngày làm việc đối với cán bộ, công chức'],
   [/\bIPCC 2006 Guidelines Vol (\d+) Ch (\d+), Tables ([\d.]+) \(net calorific value\) and ([\d.]+) \(CO2 default factor\)/g, 'Hướng dẫn IPCC 2006, Tập $1 Chương $2, Bảng $3 (nhiệt trị thực) và Bảng $4 (hệ số CO2 mặc định)'],
   [/\bDecree (\d+\/\d{4})\/ND-CP/g, 'Nghị định $1/NĐ-CP'],
   [/\bDecree (\d+\/\d{4})/g, 'Nghị định $1'],
@@ -57,6 +59,16 @@ const SOURCE_RULES: readonly { match: RegExp; vi: (m: RegExpExecArray) => string
     vi: (m) => `Cục Biến đổi khí hậu (Bộ Nông nghiệp và Môi trường): hệ số phát thải lưới điện chính thức của Việt Nam${m[1] ? ` năm ${m[1]}` : ''}`,
     en: (m) => `Department of Climate Change (MAE): official Viet Nam grid emission factor${m[1] ? ` for ${m[1]}` : ''}`,
   },
+  {
+    match: /^(MOLISA|Ministry of Home Affairs) notice on (\d{4}) holidays for the public service( \(as reported by ([^)]+)\))?/,
+    vi: (m) => `Thông báo của ${m[1] === 'MOLISA' ? 'Bộ Lao động - Thương binh và Xã hội' : 'Bộ Nội vụ'} về lịch nghỉ lễ năm ${m[2]} đối với cán bộ, công chức${m[4] ? ` (theo ${m[4]})` : ''}`,
+    en: (m) => m[0],
+  },
+  {
+    match: /^Official Dispatch (\S+) of (\d+) Dec (\d{4}) \(as reported by ([^)]+)\)/,
+    vi: (m) => `Công văn ${m[1]} ngày ${m[2]}/12/${m[3]} (theo ${(m[4] ?? '').replace('VNA', 'TTXVN')})`,
+    en: (m) => m[0],
+  },
   { match: /^Paraphrase of Decree 35\/2022/, vi: () => 'Diễn giải tiêu chí của Nghị định 35/2022/NĐ-CP; chưa đối chiếu từng điều', en: () => 'Paraphrase of the Decree 35/2022/ND-CP criteria; not checked article by article' },
 ];
 
@@ -75,6 +87,7 @@ export function sourceIn(text: string, locale: Locale): string {
 /** The data's notes on a value (for staff: how far to trust it), in Vietnamese. */
 const NOTES_VI: Readonly<Record<string, string>> = {
   'Demo value for testing and training only.': 'Giá trị minh họa, chỉ dùng để thử nghiệm và tập huấn.',
+  'Derived from the lunar date and the moving rule; the 2026 notice itself was not read.': 'Suy ra từ ngày âm lịch và quy tắc hoán đổi; chưa đọc văn bản thông báo năm 2026.',
   'Unverified default: CO2 only (CH4, N2O omitted); national factors may differ.': 'Giá trị mặc định, chưa xác minh: chỉ tính CO2 (bỏ qua CH4, N2O); hệ số quốc gia có thể khác.',
   'Organisation cap of 10 % before Decree 58/2025: unverified default.': 'Mức trần 10 % đối với tổ chức trước Nghị định 58/2025: giá trị mặc định, chưa xác minh.',
   'Organisation cap of 20 % after Decree 58/2025 and its start date: unverified default.': 'Mức trần 20 % đối với tổ chức theo Nghị định 58/2025 và ngày áp dụng: giá trị mặc định, chưa xác minh.',

@@ -33,6 +33,12 @@ const EPR_DEMO_DATA = {
 
 let fontBytes: Buffer | undefined;
 
+/** A file name as a person would save it ("Ke-hoach-tai-che.pdf"), from the document's Vietnamese title. */
+export function demoFileName(title: string): string {
+  const words = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${words.slice(0, 60).replace(/-$/, '')}.pdf`;
+}
+
 /** A one-page PDF labelled as demo data, in the shipped font so Vietnamese renders (font read once: parsing it per PDF tripled the cost). */
 export function demoPdf(title: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,7 +60,7 @@ async function attachRequiredDocuments(actor: Actor, dossierId: string, uploads:
     await writeFile(file, bytes);
     try {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      await uploadDocuments(actor, { dossierId, code: rule.code, files: [{ path: file, originalName: `${rule.code}.pdf`, sizeBytes: bytes.length, sha256 }] }, uploads, now);
+      await uploadDocuments(actor, { dossierId, code: rule.code, files: [{ path: file, originalName: demoFileName(rule.name_vi), sizeBytes: bytes.length, sha256 }] }, uploads, now);
     } finally {
       await rm(file, { force: true });
     }

@@ -13,7 +13,7 @@ import { SYSTEM_SCHEDULER, type Actor } from '../auth';
 import { addWorkingDays, addWorkingDaysToLocalDate, localDateOf, type WorkingCalendar } from '../calendar';
 import { uploadDocuments, type UploadSettings } from '../documents';
 import type { JobHandler } from '../jobs';
-import { demoPdf } from './demo-dossiers';
+import { demoPdf, demoFileName } from './demo-dossiers';
 import { REJECTION_REASONS, type DossierSpec } from './demo-history.data';
 import { CertificateModel } from '../certificates/certificate.model';
 
@@ -41,7 +41,7 @@ export function demoFiles(): DemoFiles {
     const bytes = await demoPdf(rule.name_vi);
     const file = path.join(os.tmpdir(), `hp-green-demo-${randomUUID()}.pdf`);
     await writeFile(file, bytes);
-    return { path: file, originalName: `${rule.code}.pdf`, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return { path: file, originalName: demoFileName(rule.name_vi), sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   };
   return {
     async upload(actor, dossierId, rule, uploads, at) {

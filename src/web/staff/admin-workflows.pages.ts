@@ -14,9 +14,14 @@ export function adminWorkflowPages(): RouteDefinition[] {
         const t = translatorOf(res);
         const workflows = workflowOverview().map((w) => ({
           ...w,
-          diagram: layoutWorkflow(w.states, w.transitions, { initial: w.initial, label: (state) => t(`states.${state}`), eventLabel: (event) => t(`officer.events.${event}`) }),
+          diagram: layoutWorkflow(w.states, w.transitions, { initial: w.initial, label: (state) => t(`states.${state}`), eventLabel: (event) => (event === '(all regions done)' ? t('admin.workflows.allRegionsDone') : t(`officer.events.${event}`)) }),
         }));
-        res.render('staff/admin-workflows', { title: t('admin.workflows.title'), workflows });
+        // A consultation region's state reads "Lấy ý kiến — Sở Xây dựng: chờ ý kiến", not consultation.doc.pending.
+        const stateName = (path: string) => {
+          const [state, agency, region] = path.split('.');
+          return agency && region ? `${t(`states.${state}`)} — ${t(`agencies.${agency}`)}: ${t(`admin.workflows.regionStates.${region}`)}` : t(`states.${state}`);
+        };
+        res.render('staff/admin-workflows', { title: t('admin.workflows.title'), workflows, stateName });
       },
     },
   ];
