@@ -42,7 +42,9 @@ async function renderDashboard(req: Request, res: Response, deps: Deps, periodId
   const t = translatorOf(res);
   const now = deps.now();
   const periods = await listPeriods(now);
-  const selected = periodId ?? periods.find((p) => p.kind === 'quarter')?.id;
+  // Opens on the newest quarter that has figures (the current one is mostly empty early on), else the newest.
+  const quarters = periods.filter((p) => p.kind === 'quarter');
+  const selected = periodId ?? (quarters.find((p) => Object.values(p.values).some((v) => v !== null)) ?? quarters[0])?.id;
   const view = selected ? await getPeriod(periodOrNotFound(selected).id) : undefined;
   const codes = view ? view.components.flatMap((c) => c.indicators.flatMap((i) => i.lineage.slice(0, LINEAGE_SHOWN).map((l) => l.code))) : [];
   const model = dashboardModel(periods, view, {

@@ -21,10 +21,12 @@ export interface BarChart {
   ticks: { y: number; label: string }[];
 }
 
+/** The top of an axis of five even steps: the smallest "nice" step (1, 2, 2.5, 5 × 10^n) that reaches the maximum (100 → 100, not 500). */
 const niceMax = (max: number) => {
   if (max <= 5) return 5;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => max <= s * 5) ?? 10 * magnitude;
+  const rough = max / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
   return step * 5;
 };
 

@@ -44,3 +44,18 @@ describe('line chart geometry', () => {
     expect(chart.ticks.every((t) => Number.isFinite(t.y))).toBe(true);
   });
 });
+
+describe('axis tops', () => {
+  it.each([
+    [100, 100],
+    [80, 100],
+    [60, 100],
+    [30, 50],
+    [7, 10],
+    [3, 5],
+    [1234, 1250],
+  ])('when the largest value is %d, then the axis tops at %d (a percentage never at 500)', (max, top) => {
+    const chart = lineChart([{ label: 'a', value: 0 }, { label: 'b', value: max }], { tickCount: 2 });
+    expect(chart.ticks.map((t) => Number(t.label))).toContain(top);
+  });
+});
