@@ -30,6 +30,9 @@ async function renderReview(req: Request, res: Response, deps: { now: () => Date
 
 const eventTypeSchema = z.object({ type: z.enum(STAFF_EVENTS) });
 
+/** Staff events that cannot be undone: the review page asks for a confirmation first. */
+const CONFIRMED_EVENTS: readonly string[] = ['APPROVE', 'REJECT', 'REVOKE', 'REFUSE_INTAKE'];
+
 /** The review page for officers and leaders (admins read it), with a form for each action the machine allows. */
 export function officerReviewPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
   return [
@@ -58,6 +61,18 @@ export function officerReviewPages(deps: { now: () => Date; calendar: WorkingCal
         const form = parseEventForm(type, body, { overdue: view.dossier.overdue, agencies: view.agencies, today: view.today }, t);
         if (form.errors) {
           return renderReview(req, res, deps, { failed: { event: type, values: keptValues(body), errors: form.errors } }, 400);
+        }
+        // A decision, a revocation or a refusal cannot be taken back: say what will happen and ask once more.
+        if (CONFIRMED_EVENTS.includes(type) && body.confirmed !== 'yes') {
+          return res.render('staff/confirm-event', {
+            title: t('officer.confirm.title'),
+            dossier: view.dossier,
+            event: type,
+            values: keptValues(body),
+            reasons: Array.isArray(form.payload.reasons) ? form.payload.reasons : [],
+            apologyNote: form.payload.apologyNote,
+            comment: form.comment,
+          });
         }
         try {
           await sendEvent(actor, id, { type, payload: form.payload, comment: form.comment }, { ...deps, log: req.log });

@@ -94,4 +94,22 @@ describe('the officer pages', () => {
       expect([path, (await b.agent.get(path)).status]).toEqual([path, 403]);
     }
   });
+
+  it('when an officer refuses a dossier at intake from the review page, then a confirmation page comes first and nothing happens until it is confirmed', async () => {
+    const { id, code } = await submittedEprDossier(app, business);
+    const b = await signedIn(app, officer);
+    const token = csrfTokenOf((await b.agent.get(`/officer/dossiers/${id}`)).text);
+    const fields = { _csrf: token, type: 'REFUSE_INTAKE', reasons: 'Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế', comment: 'Đã gọi điện báo' };
+    const asked = await b.agent.post(`/officer/dossiers/${id}/events`).type('form').send(fields);
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('Xác nhận thao tác');
+    expect(asked.text).toContain(code);
+    expect(asked.text).toContain('Thủ tục thuộc thẩm quyền Ban Quản lý khu kinh tế');
+    expect(asked.text).toContain('name="confirmed" value="yes"');
+    expect((await ApplicationModel.findById(id).lean())!.state).toBe('submitted');
+
+    const confirmed = await b.agent.post(`/officer/dossiers/${id}/events`).type('form').send({ ...fields, _csrf: csrfTokenOf(asked.text), confirmed: 'yes' });
+    expect(confirmed.status).toBe(303);
+    expect((await ApplicationModel.findById(id).lean())!.state).toBe('refused_at_intake');
+  });
 });
