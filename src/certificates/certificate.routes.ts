@@ -6,6 +6,8 @@ import { listCertificates, publicRegister, verifyCertificate } from './certifica
 
 const registerQuerySchema = z.strictObject({
   type: z.enum(WORKFLOW_TYPES).optional(),
+  /** Words of the holder's name or the certificate number, marks optional. */
+  q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

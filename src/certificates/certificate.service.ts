@@ -119,9 +119,14 @@ async function validNewestFirst(now: Date): Promise<readonly CertificateRecord[]
   return list;
 }
 
-/** The public register: certificates valid today, newest first. */
-export async function publicRegister(query: { type?: string; page: number; pageSize: number }, now: Date) {
-  const valid = (await validNewestFirst(now)).filter((c) => !query.type || c.type === query.type);
+/** Text as a search compares it: lower case, Vietnamese marks removed ("Đình Vũ" finds "dinh vu"). */
+const searchable = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
+/** The public register: certificates valid today, newest first; by type, and by holder name or number. */
+export async function publicRegister(query: { type?: string; q?: string; page: number; pageSize: number }, now: Date) {
+  const words = query.q ? searchable(query.q).split(/\s+/).filter(Boolean) : [];
+  const matches = (c: CertificateRecord) => words.every((word) => searchable(`${c.holderName} ${c.number}`).includes(word));
+  const valid = (await validNewestFirst(now)).filter((c) => (!query.type || c.type === query.type) && (words.length === 0 || matches(c)));
   const start = (query.page - 1) * query.pageSize;
   return { total: valid.length, page: query.page, pageSize: query.pageSize, items: valid.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
 }

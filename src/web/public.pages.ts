@@ -6,8 +6,12 @@ import { publicRegister, verifyCertificate } from '../certificates';
 import { isAppError } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
 import { dossierProgress } from './dossier-progress';
+import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
+const REGISTER_PAGE_SIZE = 50;
+/** A filter that is not one is ignored (a shared link with a stale type still shows the register). */
+const registerFilters = z.object({ type: z.enum(WORKFLOW_TYPES).optional().catch(undefined), q: z.string().trim().max(100).optional().catch(undefined) });
 
 /**
  * Renders a lookup-by-code page: the found record under `key`, or a field message and 404 when nothing has
@@ -76,8 +80,12 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
       path: '/certificates',
       allow: ['public'],
       async handler(req, res) {
-        const register = await publicRegister({ page: page.parse(req.query.page), pageSize: 50 }, deps.now());
-        res.render('certificate-register', { title: res.locals.t('certificate.registerTitle'), register });
+        const filters = registerFilters.parse({ type: req.query.type, q: req.query.q });
+        const register = await publicRegister({ ...filters, page: page.parse(req.query.page), pageSize: REGISTER_PAGE_SIZE }, deps.now());
+        const pages = Math.max(1, Math.ceil(register.total / REGISTER_PAGE_SIZE));
+        // Paging keeps the search: each link carries the filters.
+        const hrefFor = (n: number) => `/certificates?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.type ? { type: filters.type } : {}), page: String(n) }).toString()}`;
+        res.render('certificate-register', { title: res.locals.t('certificate.registerTitle'), register, filters, types: WORKFLOW_TYPES, pages, hrefFor });
       },
     },
   ];

@@ -136,6 +136,16 @@ describe('the dossier event path over HTTP', () => {
     expect((await request(app).get('/api/v1/public/certificates/ZZZZZZZZZZ')).status).toBe(404);
     const register = await request(app).get('/api/v1/public/certificates?type=epr&pageSize=100');
     expect(register.body.items.map((c: { number: string }) => c.number)).toContain(certificate.number);
+    // The register is searched by holder name (marks optional) or number, and filtered by type.
+    const plainName = (verified.body.holderName as string).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toUpperCase();
+    const byName = await request(app).get(`/api/v1/public/certificates?q=${encodeURIComponent(plainName)}`);
+    expect(byName.body.items.map((c: { number: string }) => c.number)).toContain(certificate.number);
+    const page = await request(app).get(`/certificates?q=${encodeURIComponent(certificate.number)}`);
+    expect(page.text).toContain(certificate.number);
+    expect(page.text).toContain('Có 1 giấy chứng nhận.');
+    const otherType = await request(app).get(`/certificates?q=${encodeURIComponent(certificate.number)}&type=renewable_energy`);
+    expect(otherType.text).toContain('Không có giấy chứng nhận nào khớp với điều kiện tìm.');
+    expect(otherType.text).not.toContain(`>${certificate.number}</a>`); // the search box still shows what was typed
 
     expect((await sendEvent(leader, id, { type: 'REVOKE', reasons: ['Sai lệch số liệu khối lượng'] })).status).toBe(201);
     const revoked = await request(app).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
