@@ -99,23 +99,8 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
   const apology = [...entries].reverse().find((entry) => entry.event.type === 'RESCHEDULE_RESULT' || ((entry.event.type === 'APPROVE' || entry.event.type === 'REJECT') && entry.event.apologyNote));
   if (!apology) throw notFound(`Apology of dossier ${dossier.code}`);
   const promised = { label: 'Ngày hẹn trả kết quả theo giấy tiếp nhận', value: fmt.date(deadlines.originalDueAt) };
-  if (apology.event.type === 'RESCHEDULE_RESULT') {
-    return {
-      number: 'Mẫu số 04',
-      title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-      paragraphs: [
-        code,
-        who,
-        what,
-        promised,
-        'Sở Công Thương xin lỗi tổ chức vì hồ sơ chưa được giải quyết đúng thời hạn đã hẹn.',
-        { label: 'Ngày hẹn trả kết quả mới', value: fmt.date(new Date(`${apology.event.appointment}T00:00:00+07:00`)) },
-      ],
-      list: { heading: 'Lý do chậm giải quyết', items: apology.event.reasons ?? [] },
-      signer: { role: 'Người lập phiếu', name: apology.actor?.name },
-      issuedAt: new Date(apology.at),
-    };
-  }
+  // Given before the decision: the reasons and the new date as given; with a late decision: the leader's note.
+  const before = apology.event.type === 'RESCHEDULE_RESULT';
   return {
     number: 'Mẫu số 04',
     title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
@@ -124,10 +109,13 @@ export async function oneStopFormContent(actor: Actor, dossierId: string, form: 
       who,
       what,
       promised,
-      'Sở Công Thương xin lỗi tổ chức vì hồ sơ được giải quyết quá thời hạn hẹn trả kết quả.',
-      { label: 'Lý do và ngày hẹn trả kết quả mới', value: apology.event.apologyNote ?? '' },
+      before ? 'Sở Công Thương xin lỗi tổ chức vì hồ sơ chưa được giải quyết đúng thời hạn đã hẹn.' : 'Sở Công Thương xin lỗi tổ chức vì hồ sơ được giải quyết quá thời hạn hẹn trả kết quả.',
+      before
+        ? { label: 'Ngày hẹn trả kết quả mới', value: fmt.date(new Date(`${apology.event.appointment}T00:00:00+07:00`)) }
+        : { label: 'Lý do và ngày hẹn trả kết quả mới', value: apology.event.apologyNote ?? '' },
     ],
-    signer: { role: 'Lãnh đạo Sở Công Thương', name: apology.actor?.name },
+    ...(before ? { list: { heading: 'Lý do chậm giải quyết', items: apology.event.reasons ?? [] } } : {}),
+    signer: { role: before ? 'Người lập phiếu' : 'Lãnh đạo Sở Công Thương', name: apology.actor?.name },
     issuedAt: new Date(apology.at),
   };
 }
