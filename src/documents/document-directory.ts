@@ -22,15 +22,17 @@ const directory = new LiveDirectory<DossierDocumentRecord>(
 
 export const documentDirectory = () => directory.fresh();
 
+const notRemoved = (records: DossierDocumentRecord[]) => records.filter((record) => !record.removedAt);
+
 /**
- * A dossier's stored versions, every code, in no particular order. `latest` reads the database itself, by
+ * A dossier's stored versions, every code, in no particular order; versions the applicant removed are left out. `latest` reads the database itself, by
  * the dossier's document slots (document-slots.ts), for reads that decide (the SUBMIT guard, the quota, the
  * next version number): an upload another instance acknowledged counts at once, and the read costs what the
  * dossier holds.
  */
 export async function documentsOfDossier(dossierId: string, options: { latest?: boolean } = {}): Promise<DossierDocumentRecord[]> {
-  if (options.latest) return documentsByKeys(dossierId);
-  return (await directory.fresh()).inGroup('dossier', dossierId);
+  if (options.latest) return notRemoved(await documentsByKeys(dossierId));
+  return notRemoved((await directory.fresh()).inGroup('dossier', dossierId));
 }
 
 export async function noteDocumentWritten(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { insertIfAbsent } from '../db';
-import { documentsOfDossier, noteDocumentWritten } from './document-directory';
-import { claimSlot, documentsAndSlots } from './document-slots';
+import { noteDocumentWritten } from './document-directory';
+import { claimSlot, documentsAndSlots, documentsByKeys } from './document-slots';
 import { DossierDocumentModel } from './document.model';
 
 /** Racing uploads of one code each need one more try per winner ahead of them; this bounds a pathological storm. */
@@ -38,7 +38,8 @@ export async function insertNextVersion(input: NewDocumentVersion): Promise<{ id
       await noteDocumentWritten(String(_id));
       return { id: String(_id), version };
     }
-    const now = await documentsOfDossier(input.dossierId, { latest: true });
+    // Removed versions keep their numbers: the next version comes after them.
+    const now = await documentsByKeys(input.dossierId);
     latest = Math.max(version, ...now.filter((d) => d.code === input.code).map((d) => d.version));
   }
   throw new Error(`could not allocate a version of ${input.code} for dossier ${input.dossierId} after ${MAX_VERSION_ATTEMPTS} attempts`);

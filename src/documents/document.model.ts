@@ -13,6 +13,9 @@ export interface DossierDocumentRecord {
   storageKey: string;
   uploadedBy: Types.ObjectId;
   uploadedAt: Date;
+  /** Set when the applicant took the file back before handing the dossier over; the record and file stay. */
+  removedAt?: Date;
+  removedBy?: Types.ObjectId;
 }
 
 /**
@@ -31,11 +34,13 @@ const dossierDocumentSchema = new Schema<DossierDocumentRecord>(
     // Unique: one record per stored object, which lets the orphan sweep match files to records.
     storageKey: { type: String, required: true, unique: true },
     uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    removedAt: Date,
+    removedBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { timestamps: { createdAt: 'uploadedAt', updatedAt: false } },
 );
 // The version lock: two uploads of one code can never both become version n (see document-version.ts).
 dossierDocumentSchema.index({ dossierId: 1, code: 1, version: 1 }, { unique: true });
 
-export type DossierDocument = Omit<DossierDocumentRecord, '_id' | 'uploadedAt'>;
+export type DossierDocument = Omit<DossierDocumentRecord, '_id' | 'uploadedAt' | 'removedAt' | 'removedBy'>;
 export const DossierDocumentModel = model<DossierDocumentRecord>('DossierDocument', dossierDocumentSchema);

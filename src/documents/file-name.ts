@@ -49,7 +49,11 @@ function encodeExtValue(value: string): string {
 }
 
 /** `attachment` with an ASCII fallback `filename` for old clients and the exact UTF-8 name in `filename*`. */
-export function attachmentDisposition(fileName: string): string {
+export const attachmentDisposition = (fileName: string) => disposition('attachment', fileName);
+/** `inline` (previews), named the same way, so "save" in the browser's viewer keeps the name. */
+export const inlineDisposition = (fileName: string) => disposition('inline', fileName);
+
+function disposition(kind: 'attachment' | 'inline', fileName: string): string {
   const asciiFallback = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -57,5 +61,5 @@ export function attachmentDisposition(fileName: string): string {
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/["\\%]/g, '_');
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeExtValue(fileName)}`;
+  return `${kind}; filename="${asciiFallback}"; filename*=UTF-8''${encodeExtValue(fileName)}`;
 }

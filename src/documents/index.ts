@@ -12,3 +12,4 @@ export { listDossierDocuments } from './document-read.service';
 export { uploadDocuments, type UploadedVersion } from './document-upload.service';
 export { documentDirectory } from './document-directory';
 export { DOCUMENT_PASSES } from './document-slots';
+export { removeDocumentVersion } from './document-removal.service';

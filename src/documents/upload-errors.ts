@@ -12,11 +12,12 @@ export type UploadRejection = ContentRejection | 'infected' | 'too_many_files' |
 
 const REFUSED_CONTENT_CODE = 'unsupported_media_type' as const;
 
-export function contentRefused(fileIndex: number, reason: ContentRejection | 'infected', detail: string): AppError {
+/** `document` names the document (its code) the refused file was meant for, so a page can say so beside that document. */
+export function contentRefused(code: string, fileIndex: number, reason: ContentRejection | 'infected', detail: string): AppError {
   return new AppError(REFUSED_CONTENT_CODE, 'File refused', {
     detail,
     fieldErrors: [{ field: `files[${fileIndex}]`, message: detail }],
-    extensions: { reason },
+    extensions: { reason, document: code },
   });
 }
 

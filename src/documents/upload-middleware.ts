@@ -46,7 +46,8 @@ function translateMulterError(error: unknown, settings: UploadSettings): unknown
 
 /**
  * Multer with every limit set: file size, file count, and small caps on the text fields (only `code` is
- * expected). Files stream to the staging folder; multer removes them itself when it aborts.
+ * expected). File fields are `files` (with `code`) or `files[<code>]`, one per document; upload-request.ts
+ * refuses any other name. Files stream to the staging folder; multer removes them itself when it aborts.
  */
 export function receiveStagedFiles(settings: UploadSettings): RequestHandler {
   const receive = multer({
@@ -61,7 +62,7 @@ export function receiveStagedFiles(settings: UploadSettings): RequestHandler {
       parts: settings.maxFilesPerRequest + 5,
       headerPairs: 50,
     },
-  }).array('files');
+  }).any();
   return (req, res, next) => {
     receive(req, res, (error?: unknown) => {
       if (error === undefined) return next();

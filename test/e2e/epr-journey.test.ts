@@ -48,12 +48,13 @@ describe('the EPR journey in Chromium', () => {
     const dossierId = dossierUrl.split('/').pop()!;
 
     await step(business, 'business-uploads-and-submits', async () => {
+      // One trip: a file beside each required document, then one button.
       for (const code of eprRequiredDocuments()) {
-        await business.locator('#upload-code').selectOption(code);
-        await business.locator('#upload-files').setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: minimalPdf() });
-        await business.getByRole('button', { name: 'Tải lên' }).click();
-        await business.waitForURL(/done=uploaded/);
+        await business.locator(`#upload-${code}`).setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: minimalPdf() });
       }
+      await business.getByRole('button', { name: 'Tải lên các tệp đã chọn' }).click();
+      await business.waitForURL(/done=uploaded/);
+      await business.getByText('Đã tải tệp lên.').waitFor();
       await business.getByLabel(/Tôi cam đoan/).check();
       await business.getByRole('button', { name: 'Nộp hồ sơ' }).click();
       await business.locator('.state-submitted').first().waitFor();

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { sendEvent } from '../../applications/send-event';
 import type { WorkingCalendar } from '../../calendar';
-import { uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../documents';
+import { removeDocumentVersion, uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../documents';
 import { isAppError } from '../../errors';
 import { STATUS_BY_CODE } from '../../http/problem-details';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
@@ -12,6 +12,7 @@ import { dossierProgress } from '../dossier-progress';
 import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
 import { APPLICANT_PAGES, BUSINESS_FLASHES } from './page-helpers';
 import { flashOf } from '../flash';
+import { uploadRefusalOf, uploadRefusalQuery } from './upload-refusal';
 
 // Strict: the page draws these names only, so any other comes from a crafted request and is refused by name.
 const eventFormSchema = z.strictObject({
@@ -41,17 +42,31 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
       allow: APPLICANT_PAGES,
       before: uploadMiddleware(deps.uploads),
       async handler(req, res) {
+        const page = `/my/dossiers/${String(req.params.id)}`;
         try {
           await uploadFromRequest(req, deps.uploads, deps.now());
         } catch (error) {
+          // Back to the page either way (the form's token never stays in the address bar); the refusal's stable
+          // reason and the document it concerns travel in the address, and the page says it beside that file.
           if (!isAppError(error) || STATUS_BY_CODE[error.code] >= 500) throw error;
-          // The error's stable reason says what went wrong; the page says it in its own words.
-          const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : undefined;
-          const limits = { max: deps.uploads.maxFilesPerRequest, maxMb: Math.floor(deps.uploads.maxFileBytes / 1_048_576), ...(reason === 'dossier_quota' ? { maxMb: Math.floor(deps.uploads.maxDossierBytes / 1_048_576) } : {}) };
-          const known = reason && res.locals.t(`business.uploadErrors.${reason}`, { ...limits, defaultValue: '' });
-          return renderDossier(req, res, deps, { uploadError: known || res.locals.t(`errors.titles.${error.code}`) }, STATUS_BY_CODE[error.code]);
+          return res.redirect(303, `${page}?${uploadRefusalQuery(error.extensions)}#documents`);
         }
-        res.redirect(303, `/my/dossiers/${String(req.params.id)}?done=uploaded#documents`);
+        res.redirect(303, `${page}?done=uploaded#documents`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/dossiers/:id/documents/:documentId/remove',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const page = `/my/dossiers/${String(req.params.id)}`;
+        try {
+          await removeDocumentVersion(currentActor(req), { dossierId: String(req.params.id), documentId: String(req.params.documentId) }, deps.now());
+        } catch (error) {
+          if (!isAppError(error) || error.code !== 'conflict') throw error;
+          return res.redirect(303, `${page}?${uploadRefusalQuery({ reason: error.extensions.reason === 'not_removable' ? 'not_removable' : 'dossier_not_editable' })}#documents`);
+        }
+        res.redirect(303, `${page}?done=removed#documents`);
       },
     },
     {
@@ -60,7 +75,7 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
       allow: APPLICANT_PAGES,
       async handler(req, res) {
         res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
-        await renderDossier(req, res, deps);
+        await renderDossier(req, res, deps, { uploadError: uploadRefusalOf(req.query, res.locals.t, deps.uploads) });
       },
     },
     {
