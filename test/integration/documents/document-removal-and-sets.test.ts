@@ -112,7 +112,7 @@ describe('several documents in one trip, taking a wrong file back, and what the 
     expect(await AuditEntryModel.countDocuments({ action: 'document.previewed', 'target.id': pdf.id })).toBe(1);
 
     const list = await get(world, world.business, `/api/v1/applications/${dossierId}/documents`).expect(200);
-    const urls = Object.fromEntries(list.body.items.map((i: { code: string; versions: { previewUrl?: string }[] }) => [i.code, i.versions[0].previewUrl]));
+    const urls = Object.fromEntries(list.body.items.map((i: { code: string; versions: { previewUrl?: string }[] }) => [i.code, i.versions[0]?.previewUrl]));
     expect(urls).toEqual({ recycling_plan: `/api/v1/documents/${pdf.id}/preview`, epr_registration_form: undefined });
     const refused = await get(world, world.business, `/api/v1/documents/${docx.id}/preview`);
     expect(refused.status).toBe(415);
