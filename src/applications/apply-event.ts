@@ -72,6 +72,7 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar, getWorkflow(dossier.type, dossier.workflow.version).rules.clockStartsAt);
   const after: DossierCache = {
     ...cacheOf(dossier),
+    ...assignmentByActing(actor, dossier),
     state: evaluation.state,
     snapshot: evaluation.snapshot,
     deadlines,
@@ -85,6 +86,15 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const loggedEvent = evaluation.event as unknown as NewEntry['event'];
   const { sequence } = await appendEntry(dossierId, head, { actor, event: loggedEvent, from: evaluation.from, to: evaluation.state, comment: input.comment, after, outbox });
   return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox };
+}
+
+/**
+ * The officer who acts on a dossier is the one working on it: the same log entry takes it over (one entry, no
+ * separate ASSIGN). Leaders decide without taking the dossier from the officer who returns the result.
+ */
+function assignmentByActing(actor: Actor, dossier: ApplicationRecord): Pick<DossierCache, 'assigneeId'> {
+  if (actor.kind !== 'user' || actor.role !== 'officer') return {};
+  return dossier.assigneeId && String(dossier.assigneeId) === actor.userId ? {} : { assigneeId: actor.userId };
 }
 
 async function buildEvent(

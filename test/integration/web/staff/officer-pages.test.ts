@@ -62,7 +62,11 @@ describe('the officer pages', () => {
     expect(after.text).toContain('<li>Thiếu hợp đồng tái chế</li>');
     expect(after.text).toContain('<li>Bảng kê chưa ký</li>');
     expect(after.text).toMatch(/Chuỗi nhật ký toàn vẹn: 2 bước/);
-    expect((await ApplicationModel.findById(id).lean())!.state).toBe('supplementation_requested');
+    const moved = (await ApplicationModel.findById(id).lean())!;
+    expect(moved.state).toBe('supplementation_requested');
+    // Acting took the dossier: it is now this officer's, in the same log entry (two steps, no separate assignment).
+    expect(String(moved.assigneeId)).toBe(officer.id);
+    expect(after.text).toContain('Test officer');
   });
 
   it('when the machine refuses an action, then the page answers 422 with the guard\'s reasons', async () => {
