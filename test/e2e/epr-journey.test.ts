@@ -22,11 +22,11 @@ describe('the EPR journey in Chromium', () => {
     return page;
   }
 
-  /** Officers' actions sit in closed <details>; open the one for `type` and return its form. */
+  /** Officers' actions are open side by side on the review page: the form for `type`, which must be in view. */
   async function eventForm(page: Page, type: string) {
-    const details = page.locator(`details:has(input[name="type"][value="${type}"])`);
-    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as unknown as { open: boolean }).open))) await details.locator('summary').click();
-    return page.locator(`form:has(input[name="type"][value="${type}"])`);
+    const form = page.locator(`form:has(input[name="type"][value="${type}"])`);
+    await form.getByRole('button').waitFor({ state: 'visible' });
+    return form;
   }
 
   it('when a business files, an officer reviews and a leader approves, then the public can verify the certificate', async () => {
