@@ -6,4 +6,4 @@ export { EVENT_PERMISSIONS, eventDenial, canReadDossier } from './event-permissi
 export { userNamesByIds } from './user-names';
 export { assignableOfficers, activeOfficerId } from './officers';
 export { activeUsers, type UserContact, type UserSelection } from './user-directory';
-export { changeRole, createUser, listUsers, setActive, type NewUserInput, type UserRow } from './user-admin.service';
+export { changeRole, createUser, listUsers, setActive, userRow, type NewUserInput, type UserRow } from './user-admin.service';

@@ -7,7 +7,7 @@ import type { Actor } from './actor';
 import { passwordProblems } from './login.service';
 import { hashPassword } from './password';
 import { isApplicantRole, ROLES, type Role } from './roles';
-import { UserModel } from './user.model';
+import { UserModel, type User } from './user.model';
 
 export interface NewUserInput {
   email: string;
@@ -37,7 +37,17 @@ export interface UserRow {
 export async function listUsers(filter: { role?: Role; q?: string } = {}): Promise<UserRow[]> {
   const users = await UserModel.find(filter.role ? { role: filter.role } : {}, { passwordHash: 0 }).sort({ role: 1, email: 1 }).limit(1000).lean();
   const q = filter.q?.trim().toLowerCase();
-  const shown = q ? users.filter((u) => u.email.includes(q) || u.name.toLowerCase().includes(q)) : users;
+  return userRows(q ? users.filter((u) => u.email.includes(q) || u.name.toLowerCase().includes(q)) : users);
+}
+
+/** One account as the administrators' pages show it (404 for an unknown id). */
+export async function userRow(id: string): Promise<UserRow> {
+  const user = Types.ObjectId.isValid(id) ? await UserModel.findById(id, { passwordHash: 0 }).lean() : null;
+  if (!user) throw notFound(`User ${id}`);
+  return (await userRows([user]))[0]!;
+}
+
+async function userRows(shown: readonly (Omit<User, 'passwordHash'> & { _id: Types.ObjectId; createdAt?: Date })[]): Promise<UserRow[]> {
   const names = await organizationNamesByIds(shown.map((u) => u.organizationId).filter(Boolean).map(String));
   return shown.map((u) => ({
     id: String(u._id),

@@ -6,8 +6,8 @@ import { isAppError } from '../errors';
 import { STAFF, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseQuery, routeFields } from '../http/validate';
 import type { formatters, Locale } from '../i18n';
-import { flashOf, translatorOf, type FieldErrors } from '../web/staff/staff-helpers';
-import { dashboardModel, LINEAGE_SHOWN } from './pgi-dashboard';
+import { flashOf, isConfirmed, renderConfirmation, translatorOf, type FieldErrors } from '../web/staff/staff-helpers';
+import { dashboardModel, LINEAGE_SHOWN, periodLabel } from './pgi-dashboard';
 import { closePeriod, reopenPeriod } from './pgi-period-close.service';
 import { dashboardQuerySchema, reopenSchema } from './pgi.schemas';
 import { getPeriod, listPeriods, periodOrNotFound } from './pgi.service';
@@ -81,6 +81,18 @@ export function pgiPages(deps: Deps): RouteDefinition[] {
         const t = translatorOf(res);
         // Said before trying, so the leader reads when it can be closed rather than a generic refusal.
         if (period.endsAt > deps.now()) return renderDashboard(req, res, deps, period.id, { errors: { form: t('pgi.errors.notEnded') } }, 409);
+        // Closing fixes the figures the province reports; only a reopening with a reason undoes it. Ask once more.
+        if (!isConfirmed(req.body)) {
+          const label = periodLabel(period.id, t);
+          return renderConfirmation(res, {
+            title: t('pgi.confirmClose.title'),
+            question: t('pgi.confirmClose.question', { period: label }),
+            warning: t('pgi.confirmClose.warning'),
+            action: `/pgi/periods/${period.id}/close`,
+            submitLabel: t('pgi.confirmClose.submit', { period: label }),
+            back: { href: `/pgi?period=${period.id}`, label },
+          });
+        }
         try {
           await closePeriod(currentActor(req), period, deps);
         } catch (error) {

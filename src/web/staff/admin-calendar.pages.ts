@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listCalendarRows, refreshIfLive, removeCalendarEntry, restoreShippedEntry, saveCalendarEntry } from '../../admin';
 import { localDateOf, type WorkingCalendar } from '../../calendar';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
-import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
+import { ADMIN_PAGES, checkForm, flashOf, isConfirmed, keptValues, renderConfirmation, serviceErrors, startOfLocalDay, translatorOf, type FieldErrors } from './staff-helpers';
 
 const required = 'admin.errors.required';
 const entrySchema = z.object({
@@ -88,6 +88,23 @@ export function adminCalendarPages(deps: { now: () => Date; calendar: WorkingCal
       allow: ADMIN_PAGES,
       async handler(req, res) {
         const date = dateParam.parse(req.params.date);
+        // Removing a day moves the statutory due dates that count working days across it: ask once more.
+        if (!isConfirmed(req.body)) {
+          const t = translatorOf(res);
+          const row = (await listCalendarRows()).find((r) => r.entry.date === date && r.origin !== 'removed');
+          if (!row) return res.redirect(303, `/admin/calendar?year=${date.slice(0, 4)}`);
+          const name = res.locals.locale === 'en' ? row.entry.name_en : row.entry.name_vi;
+          return renderConfirmation(res, {
+            title: t('admin.calendar.confirmRemove.title'),
+            question: t('admin.calendar.confirmRemove.question', { date: (res.locals.fmt as { date: (d: Date) => string }).date(startOfLocalDay(date)), name }),
+            warning: t('admin.calendar.confirmRemove.warning'),
+            facts: [{ label: t('admin.calendar.kind'), value: t(`admin.calendar.kinds.${row.entry.kind}`) }],
+            action: `/admin/calendar/${date}/remove`,
+            submitLabel: t('admin.calendar.confirmRemove.submit'),
+            back: { href: `/admin/calendar?year=${date.slice(0, 4)}`, label: t('admin.calendar.title') },
+            danger: true,
+          });
+        }
         await removeCalendarEntry(currentActor(req), date, deps.now());
         await refreshIfLive(deps.calendar);
         res.redirect(303, `/admin/calendar?year=${date.slice(0, 4)}&done=removed`);

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { changeRole, createUser, listUsers, ROLES, setActive } from '../../auth';
+import { changeRole, createUser, listUsers, ROLES, setActive, userRow, type UserRow } from '../../auth';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { organizationChoices } from '../../organizations';
-import { ADMIN_PAGES, checkForm, flashOf, keptValues, serviceErrors, translatorOf, type FieldErrors } from './staff-helpers';
+import { ADMIN_PAGES, checkForm, flashOf, isConfirmed, keptValues, renderConfirmation, serviceErrors, translatorOf, type FieldErrors, type Translate } from './staff-helpers';
 
 const required = 'admin.errors.required';
 const newUserSchema = z.object({
@@ -14,7 +14,7 @@ const newUserSchema = z.object({
   locale: z.enum(['vi', 'en']).catch('vi'),
   password: z.string().min(1, required).max(200),
 });
-const roleSchema = z.object({ role: z.enum(ROLES, 'admin.errors.choose') });
+const roleSchema = z.object({ role: z.enum(ROLES, 'admin.errors.choose'), confirmed: z.literal('yes').optional() });
 const FLASHES = ['created', 'role', 'deactivated', 'reactivated'];
 
 async function renderNewUser(res: Response, values: Record<string, string>, errors: FieldErrors, status = 200) {
@@ -34,6 +34,16 @@ async function renderUsers(req: Request, res: Response, extra: Record<string, un
   const users = await listUsers({ role, q });
   const actor = currentActor(req);
   res.status(status).render('staff/admin-users', { title: translatorOf(res)('admin.users.title'), users, roles: ROLES, role, q, me: actor.kind === 'user' ? actor.userId : '', ...extra });
+}
+
+/** Who the account is, on the confirmation pages. */
+function accountFacts(user: UserRow, t: Translate) {
+  return [
+    { label: t('admin.users.name'), value: user.name },
+    { label: t('admin.users.email'), value: user.email },
+    { label: t('admin.users.role'), value: t(`admin.roles.${user.role}`) },
+    ...(user.organizationName ? [{ label: t('admin.users.organization'), value: user.organizationName }] : []),
+  ];
 }
 
 /** Users and roles: list, create (with the sign-in password policy), change role, deactivate. All audited. */
@@ -92,6 +102,22 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
         const form = checkForm(roleSchema, req.body, t);
         try {
           if (form.errors) return await renderUsers(req, res, { rowError: { id: String(req.params.id), message: form.errors.role } }, 400);
+          // A role decides what a person may see and do (an administrator may do everything): ask once more.
+          if (!isConfirmed(req.body)) {
+            const user = await userRow(String(req.params.id));
+            if (user.role === form.data.role) return res.redirect(303, '/admin/users');
+            return renderConfirmation(res, {
+              title: t('admin.users.confirmRole.title'),
+              question: t('admin.users.confirmRole.question', { name: user.name, email: user.email, from: t(`admin.roles.${user.role}`), to: t(`admin.roles.${form.data.role}`) }),
+              warning: form.data.role === 'admin' ? t('admin.users.confirmRole.adminWarning') : undefined,
+              facts: accountFacts(user, t),
+              action: `/admin/users/${user.id}/role`,
+              values: { role: form.data.role },
+              submitLabel: t('admin.users.confirmRole.submit', { to: t(`admin.roles.${form.data.role}`) }),
+              back: { href: '/admin/users', label: t('admin.users.title') },
+              danger: form.data.role === 'admin',
+            });
+          }
           await changeRole(currentActor(req), String(req.params.id), form.data.role, deps.now());
         } catch (error) {
           const errors = serviceErrors(error, t);
@@ -107,10 +133,27 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
       allow: ADMIN_PAGES,
       async handler(req, res) {
         const active = (req.body as { active?: string } | undefined)?.active === 'yes';
+        const t = translatorOf(res);
+        // Locking ends the person's access at once: say so and ask once more (unlocking needs no second look).
+        if (!active && !isConfirmed(req.body)) {
+          const user = await userRow(String(req.params.id));
+          if (!user.active) return res.redirect(303, '/admin/users');
+          return renderConfirmation(res, {
+            title: t('admin.users.confirmLock.title'),
+            question: t('admin.users.confirmLock.question', { name: user.name, email: user.email }),
+            warning: t('admin.users.confirmLock.warning'),
+            facts: accountFacts(user, t),
+            action: `/admin/users/${user.id}/active`,
+            values: { active: 'no' },
+            submitLabel: t('admin.users.confirmLock.submit'),
+            back: { href: '/admin/users', label: t('admin.users.title') },
+            danger: true,
+          });
+        }
         try {
           await setActive(currentActor(req), String(req.params.id), active, deps.now());
         } catch (error) {
-          const errors = serviceErrors(error, translatorOf(res));
+          const errors = serviceErrors(error, t);
           if (!errors) throw error;
           return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
         }

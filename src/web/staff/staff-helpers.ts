@@ -64,3 +64,24 @@ export const listOf = (value: unknown): string[] => (Array.isArray(value) ? valu
 export const startOfLocalDay = (date: string) => new Date(`${date}T00:00:00+07:00`);
 
 export { flashOf } from '../flash';
+
+export interface Confirmation {
+  title: string;
+  question: string;
+  warning?: string;
+  facts?: { label: string; value: string }[];
+  /** Where the confirmed form posts: the same route, which then acts. */
+  action: string;
+  values?: Record<string, string>;
+  submitLabel: string;
+  back: { href: string; label: string };
+  danger?: boolean;
+}
+
+/** The form's answer to the confirmation page: only then does a risky action go ahead. */
+export const isConfirmed = (body: unknown) => (body as { confirmed?: unknown } | undefined)?.confirmed === 'yes';
+
+/** Asks once more before a risky or irreversible action (views/confirm-action.eta). */
+export function renderConfirmation(res: Response, confirmation: Confirmation): void {
+  res.render('confirm-action', confirmation);
+}

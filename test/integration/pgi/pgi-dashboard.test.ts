@@ -78,7 +78,13 @@ describe('the PGI dashboard page', () => {
     const b = await signedIn(leader);
     const page = await b.agent.get('/pgi?period=2025-Q1&lang=vi');
     expect(page.text).toContain('id="close-form"');
-    const closed = await b.agent.post('/pgi/periods/2025-Q1/close').type('form').send({ _csrf: csrfTokenOf(page.text) });
+    // The close form asks once more, saying what closing does; nothing is closed until the answer comes.
+    const asked = await b.agent.post('/pgi/periods/2025-Q1/close').type('form').send({ _csrf: csrfTokenOf(page.text) });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('Xác nhận khóa kỳ');
+    expect(asked.text).toContain('name="confirmed" value="yes"');
+    expect((await periodState('2025-Q1')).status).toMatchObject({ closed: false });
+    const closed = await b.agent.post('/pgi/periods/2025-Q1/close').type('form').send({ _csrf: csrfTokenOf(asked.text), confirmed: 'yes' });
     expect(closed.status).toBe(303);
     expect(closed.headers.location).toBe('/pgi?period=2025-Q1&done=closed');
     const after = await b.agent.get(closed.headers.location as string);

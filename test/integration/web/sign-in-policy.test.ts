@@ -95,7 +95,8 @@ describe('one sign-in policy for the web form and the API', () => {
     expect((await adminBrowser.signIn(admin.email, PASSWORD)).status).toBe(303);
     const setActive = async (active: 'yes' | 'no') => {
       const token = csrfTokenOf((await adminBrowser.agent.get('/admin/users')).text);
-      expect((await adminBrowser.agent.post(`/admin/users/${user.id}/active`).type('form').send({ _csrf: token, active })).status).toBe(303);
+      // Locking asks once more (the confirmation page); unlocking does not.
+      expect((await adminBrowser.agent.post(`/admin/users/${user.id}/active`).type('form').send({ _csrf: token, active, ...(active === 'no' ? { confirmed: 'yes' } : {}) })).status).toBe(303);
     };
 
     await setActive('no');

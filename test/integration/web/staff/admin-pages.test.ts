@@ -94,4 +94,35 @@ describe('the admin pages', () => {
     expect((await b.agent.get('/admin/users')).status).toBe(403);
     expect((await b.agent.get('/leader/decisions')).status).toBe(403);
   });
+
+  it('when an admin changes a role, locks an account or removes a day off, then a confirmation page says what will happen and nothing changes until it is answered', async () => {
+    const b = await signedIn(app, admin);
+    const officer = await createUser(app, 'officer');
+    const token = csrfTokenOf((await b.agent.get('/admin/users')).text);
+
+    // Making someone an administrator is spelled out, with the warning, before anything changes.
+    const askedRole = await b.agent.post(`/admin/users/${officer.id}/role`).type('form').send({ _csrf: token, role: 'admin' });
+    expect(askedRole.status).toBe(200);
+    expect(askedRole.text).toContain('Xác nhận đổi vai trò');
+    expect(askedRole.text).toContain('từ Chuyên viên thành Quản trị viên');
+    expect(askedRole.text).toContain('Quản trị viên có toàn quyền');
+    expect((await UserModel.findById(officer.id).lean())!.role).toBe('officer');
+    const changed = await b.agent.post(`/admin/users/${officer.id}/role`).type('form').send({ _csrf: csrfTokenOf(askedRole.text), role: 'admin', confirmed: 'yes' });
+    expect(changed.headers.location).toBe('/admin/users?done=role');
+    expect((await UserModel.findById(officer.id).lean())!.role).toBe('admin');
+
+    const askedLock = await b.agent.post(`/admin/users/${officer.id}/active`).type('form').send({ _csrf: token, active: 'no' });
+    expect(askedLock.text).toContain('Xác nhận khoá tài khoản');
+    expect((await UserModel.findById(officer.id).lean())!.active).toBe(true);
+    await b.agent.post(`/admin/users/${officer.id}/active`).type('form').send({ _csrf: token, active: 'no', confirmed: 'yes' }).expect(303);
+    expect((await UserModel.findById(officer.id).lean())!.active).toBe(false);
+
+    const calendarToken = csrfTokenOf((await b.agent.get('/admin/calendar?year=2026')).text);
+    await b.agent.post('/admin/calendar').type('form').send({ _csrf: calendarToken, date: '2026-10-13', kind: 'day_off', name_vi: 'Nghỉ thử để xoá', name_en: 'Test day off to remove', source: 'Quyết định thử', legalBasis: '' }).expect(303);
+    const askedRemove = await b.agent.post('/admin/calendar/2026-10-13/remove').type('form').send({ _csrf: calendarToken });
+    expect(askedRemove.text).toContain('Xoá ngày 13/10/2026 (Nghỉ thử để xoá) khỏi lịch?');
+    expect(isWorkingDay('2026-10-13', await loadWorkingCalendar())).toBe(false);
+    await b.agent.post('/admin/calendar/2026-10-13/remove').type('form').send({ _csrf: calendarToken, confirmed: 'yes' }).expect(303);
+    expect(isWorkingDay('2026-10-13', await loadWorkingCalendar())).toBe(true);
+  });
 });
