@@ -14,7 +14,7 @@ import { NO_DEADLINES } from './dossier-clock';
 import { dossierEventId } from './dossier-event.model';
 import { writeSummary } from './read-model/dossier-directory';
 import { summaryFromRecord } from './read-model/dossier-summary';
-import { dossierIsEditable, editDossier } from './dossier-changes';
+import { assertRegisteredComplex, dossierIsEditable, editDossier } from './dossier-changes';
 import { assessDossier } from './dossier-facts';
 import { DOSSIER_TYPES } from './dossier-types';
 import { findInListOrder, presentDossier, type DossierFilter } from './read-model/dossier-reads';
@@ -40,6 +40,7 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
   const parsed = definition.dataSchema.safeParse(input.data);
   if (!parsed.success) throw validationFailed(dataFieldErrors(parsed.error));
 
+  await assertRegisteredComplex(input.industrialComplexCode);
   const year = now.getUTCFullYear();
   const number = await allocateSequence(`dossier:${definition.codePrefix}:${year}`, now);
   const code = `HP-${definition.codePrefix}-${year}-${String(number).padStart(6, '0')}`;

@@ -9,6 +9,7 @@ import type { UpdateApplicationInput } from './application.schemas';
 import { assessDossier } from './dossier-facts';
 import { appendEntry, cacheOf, currentDossier, type CurrentDossier } from './dossier-log';
 import { DOSSIER_TYPES } from './dossier-types';
+import { industrialComplexExists } from '../organizations';
 
 /**
  * Changes to a dossier that are not workflow events, logged like them (DESIGN: the log is the dossier
@@ -61,6 +62,12 @@ export async function loadEditableDossier(actor: Actor, id: string, detail?: str
 
 const dataFieldErrors = (error: z.ZodError) => zodFieldErrors(error.issues, UNKNOWN_FIELD_MESSAGE, ['data']);
 
+/** A dossier names only a registered industrial park or cluster: a typo would drop it from that complex's figures. */
+export async function assertRegisteredComplex(code: string | null | undefined): Promise<void> {
+  if (!code || (await industrialComplexExists(code))) return;
+  throw validationFailed([{ field: 'industrialComplexCode', message: `${code} is not a registered industrial park or cluster.`, messageKey: 'business.errors.unknownComplex' }]);
+}
+
 /**
  * Edits a draft or a dossier under supplementation (merging top-level data fields) as one log entry that
  * carries the validated change. The editability check and the entry's insert judge the same log head, so an
@@ -70,6 +77,8 @@ export async function editDossier(actor: Actor, id: string, input: UpdateApplica
   const changedFields = [...Object.keys(input.data ?? {}).map((k) => `data.${k}`), ...Object.keys(input).filter((k) => k !== 'data')];
   const code = await withRetryOnConflict(async () => {
     const { dossier, head } = await editableCurrent(actor, id);
+    // A code kept from before the complexes were registered stays; a new one must be registered.
+    if (input.industrialComplexCode !== dossier.industrialComplexCode) await assertRegisteredComplex(input.industrialComplexCode);
     const parsed = DOSSIER_TYPES[dossier.type].dataSchema.safeParse({ ...dossier.data, ...(input.data ?? {}) });
     if (!parsed.success) throw validationFailed(dataFieldErrors(parsed.error));
     const { results } = await assessDossier({ ...dossier, data: parsed.data }, now);

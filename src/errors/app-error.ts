@@ -19,6 +19,8 @@ export type ErrorCode =
 export interface FieldError {
   field: string;
   message: string;
+  /** The message's locale key, for pages that say it in their own language (not sent in API answers). */
+  messageKey?: string;
 }
 
 export interface AppErrorOptions {

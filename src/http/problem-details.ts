@@ -38,6 +38,6 @@ export function toProblem(error: AppError, context: { instance: string; requestI
     instance: context.instance,
     code: error.code,
     requestId: context.requestId,
-    ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
+    ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors.map(({ field, message }) => ({ field, message })) } : {}),
   };
 }

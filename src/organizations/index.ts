@@ -9,6 +9,7 @@ export {
   organizationsGenderFacts,
   organizationChoices,
   industrialComplexChoices,
+  industrialComplexExists,
   type OrganizationProfile,
   type OrganizationGenderFacts,
 } from './organization-reads';

@@ -53,3 +53,8 @@ export const industrialComplexChoices = shortLived(60_000, async (): Promise<{ c
   const complexes = await IndustrialComplexModel.find({}, { code: 1, name: 1 }).sort({ code: 1 }).lean();
   return complexes.map((c) => ({ code: c.code, name: c.name }));
 });
+
+/** Whether a code names a registered industrial park or cluster (the dossier form offers only those). */
+export async function industrialComplexExists(code: string): Promise<boolean> {
+  return (await industrialComplexChoices()).some((complex) => complex.code === code) || (await IndustrialComplexModel.exists({ code })) !== null;
+}

@@ -9,6 +9,7 @@ import { emptyFormState, formStateOf, parseDossierForm, type FormState } from '.
 import { FORM_STEPS, fieldsOf, type FieldSpec } from './dossier-form.spec';
 import { APPLICANT_PAGES, BUSINESS_FLASHES, serviceFieldErrors, translateMessages, workflowTypeOf } from './page-helpers';
 import { flashOf } from '../flash';
+import { industrialComplexChoices } from '../../organizations';
 import type { Locale } from '../../i18n';
 
 interface FormPage {
@@ -16,6 +17,7 @@ interface FormPage {
   state: FormState;
   action: string;
   dossier?: { id: string; code: string; state: string };
+  focus?: string;
 }
 
 /** The label of each field with a message, for the error summary at the top of the form. */
@@ -37,10 +39,19 @@ function labelsFor(type: WorkflowType, names: string[], res: Response): Record<s
   );
 }
 
-function renderForm(res: Response, page: FormPage, status = 200) {
+/** The registered parks and clusters to choose from; a code kept from before registration stays selectable. */
+async function complexOptions(current: string | undefined): Promise<{ value: string; label: { vi: string; en: string } }[]> {
+  const options = (await industrialComplexChoices()).map((c) => ({ value: c.code, label: { vi: `${c.name} (${c.code})`, en: `${c.name} (${c.code})` } }));
+  if (current && !options.some((o) => o.value === current)) options.push({ value: current, label: { vi: current, en: current } });
+  return options;
+}
+
+async function renderForm(res: Response, page: FormPage, status = 200) {
   const t = res.locals.t as (key: string) => string;
   const errors = translateMessages(res, page.state.errors);
+  const complexes = await complexOptions(page.state.values.industrialComplexCode);
   res.status(status).render('business/dossier-form', {
+    complexes,
     title: page.dossier ? `${t('business.form.editTitle')} ${page.dossier.code}` : t('business.form.newTitle'),
     type: page.type,
     steps: FORM_STEPS[page.type],
@@ -51,6 +62,7 @@ function renderForm(res: Response, page: FormPage, status = 200) {
     labels: labelsFor(page.type, Object.keys(errors), res),
     action: page.action,
     dossier: page.dossier,
+    focus: page.focus,
   });
 }
 
@@ -62,6 +74,8 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
     const actor = currentActor(req);
     const action = dossier ? `/my/dossiers/${dossier.id}/edit` : `/my/dossiers/new/${type}`;
     const form = parseDossierForm(type, (req.body ?? {}) as Record<string, unknown>, applicationHeaderSchema, localeOf(res));
+    // "Add a line" shows the form again with one more line and everything typed kept; nothing is saved yet.
+    if (form.addRowTo) return renderForm(res, { type, state: form.state, action, dossier, focus: form.focus });
     if (Object.keys(form.state.errors).length) return renderForm(res, { type, state: form.state, action, dossier }, 400);
     try {
       const ic = form.industrialComplexCode || undefined;
@@ -72,7 +86,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
     } catch (error) {
       const fieldErrors = serviceFieldErrors(error);
       if (!fieldErrors) throw error;
-      renderForm(res, { type, state: { ...form.state, errors: fieldErrors }, action, dossier }, 400);
+      await renderForm(res, { type, state: { ...form.state, errors: fieldErrors }, action, dossier }, 400);
     }
   }
 
@@ -107,9 +121,9 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
       method: 'get',
       path: '/my/dossiers/new/:type',
       allow: APPLICANT_PAGES,
-      handler(req, res) {
+      async handler(req, res) {
         const type = workflowTypeOf(req.params.type);
-        renderForm(res, { type, state: emptyFormState(type, localeOf(res)), action: `/my/dossiers/new/${type}` });
+        await renderForm(res, { type, state: emptyFormState(type, localeOf(res)), action: `/my/dossiers/new/${type}` });
       },
     },
     {
@@ -130,7 +144,7 @@ export function dossierFormPages(deps: { now: () => Date }): RouteDefinition[] {
         const page = { id: dossier.id, code: dossier.code, state: dossier.state };
         const state = formStateOf(dossier.type, { ...dossier, data: dossier.data }, localeOf(res));
         res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
-        renderForm(res, { type: dossier.type, state, action: `/my/dossiers/${dossier.id}/edit`, dossier: page });
+        await renderForm(res, { type: dossier.type, state, action: `/my/dossiers/${dossier.id}/edit`, dossier: page });
       },
     },
     {

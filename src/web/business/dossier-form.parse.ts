@@ -22,6 +22,10 @@ export interface ParsedForm {
   industrialComplexCode: string;
   data: Record<string, unknown>;
   state: FormState;
+  /** The "add a line" button of this list was pressed: show the form again with one more line, save nothing. */
+  addRowTo?: string;
+  /** The first field of the line just added, for the page to put the cursor in. */
+  focus?: string;
 }
 
 const BLANK_ROWS = 2;
@@ -136,7 +140,15 @@ export function parseDossierForm(type: WorkflowType, body: Record<string, unknow
   if (!header.success) for (const issue of header.error.issues) state.errors[String(issue.path[0])] ??= messageFor(issue);
 
   // A name this form does not draw is refused by name, not dropped: the page shows it and saves nothing.
-  for (const name of Object.keys(body)) if (name !== '_csrf' && !(name in state.values)) state.errors[name] = { key: 'input.errors.unknownField' };
+  for (const name of Object.keys(body)) if (name !== '_csrf' && name !== 'addRow' && !(name in state.values)) state.errors[name] = { key: 'input.errors.unknownField' };
+  const grown = fieldsOf(type).find((spec): spec is RowsSpec => isRows(spec) && spec.name === body.addRow);
+  if (grown) {
+    const drawn = Math.max(MIN_ROWS, ...rowIndexesIn(body, grown.name).map((index) => index + 1));
+    if (drawn < grown.maxRows) {
+      state.rowCounts[grown.name] = drawn + 1;
+      return { title, industrialComplexCode, data, state: { ...state, errors: {} }, addRowTo: grown.name, focus: `${grown.name}.${drawn}.${grown.columns[0]!.name}` };
+    }
+  }
 
   const parsed = DOSSIER_TYPES[type].dataSchema.safeParse(data);
   if (!parsed.success) {

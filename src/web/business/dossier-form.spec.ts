@@ -21,6 +21,8 @@ export interface FieldSpec {
   /** A label from data (criteria); otherwise `business.fields.<name>`. */
   label?: LocalizedText;
   note?: LocalizedText;
+  /** Needed before the dossier can be submitted (its calculation or completeness check reads it); a draft saves without it. */
+  required?: boolean;
 }
 
 export interface RowsSpec {
@@ -54,10 +56,10 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
     {
       key: 'obligation',
       fields: [
-        { name: 'reportingYear', kind: 'year' },
-        { name: 'role', kind: 'select', options: choices('producer', 'importer') },
-        { name: 'previousYearAmountVnd', kind: 'integer', unit: 'VND' },
-        { name: 'complianceMethod', kind: 'select', options: choices('recycle', 'contribute') },
+        { name: 'reportingYear', kind: 'year', required: true },
+        { name: 'role', kind: 'select', options: choices('producer', 'importer'), required: true },
+        { name: 'previousYearAmountVnd', kind: 'integer', unit: 'VND', required: true },
+        { name: 'complianceMethod', kind: 'select', options: choices('recycle', 'contribute'), required: true },
       ],
     },
     {
@@ -68,8 +70,8 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
           kind: 'rows',
           maxRows: 200,
           columns: [
-            { name: 'productCode', kind: 'select', options: PRODUCT_OPTIONS },
-            { name: 'placedOnMarketKg', kind: 'number', unit: 'kg' },
+            { name: 'productCode', kind: 'select', options: PRODUCT_OPTIONS, required: true },
+            { name: 'placedOnMarketKg', kind: 'number', unit: 'kg', required: true },
             { name: 'exportedKg', kind: 'number', unit: 'kg' },
           ],
         },
@@ -81,14 +83,14 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
       key: 'site',
       fields: [
         { name: 'siteAddress', kind: 'text' },
-        { name: 'ownerKind', kind: 'select', options: choices('household', 'organisation') },
+        { name: 'ownerKind', kind: 'select', options: choices('household', 'organisation'), required: true },
       ],
     },
     {
       key: 'system',
       fields: [
-        { name: 'capacityKw', kind: 'number', unit: 'kW' },
-        { name: 'gridConnection', kind: 'select', options: choices('off_grid', 'grid_no_export', 'grid_surplus_sale') },
+        { name: 'capacityKw', kind: 'number', unit: 'kW', required: true },
+        { name: 'gridConnection', kind: 'select', options: choices('off_grid', 'grid_no_export', 'grid_surplus_sale'), required: true },
         { name: 'annualOutputKwh', kind: 'number', unit: 'kWh' },
         { name: 'surplusSoldKwh', kind: 'number', unit: 'kWh' },
       ],
@@ -98,24 +100,24 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
     {
       key: 'facility',
       fields: [
-        { name: 'facilityName', kind: 'text' },
-        { name: 'contactPerson', kind: 'text' },
-        { name: 'sectorCode', kind: 'text' },
-        { name: 'dataYear', kind: 'year' },
-        { name: 'operationalBoundary', kind: 'textarea' },
+        { name: 'facilityName', kind: 'text', required: true },
+        { name: 'contactPerson', kind: 'text', required: true },
+        { name: 'sectorCode', kind: 'text', required: true },
+        { name: 'dataYear', kind: 'year', required: true },
+        { name: 'operationalBoundary', kind: 'textarea', required: true },
       ],
     },
     {
       key: 'activity',
       fields: [
-        { name: 'electricityMwh', kind: 'number', unit: 'MWh' },
+        { name: 'electricityMwh', kind: 'number', unit: 'MWh', required: true },
         {
           name: 'fuelLines',
           kind: 'rows',
           maxRows: 100,
           columns: [
-            { name: 'fuelCode', kind: 'select', options: FUEL_OPTIONS },
-            { name: 'quantity', kind: 'number' },
+            { name: 'fuelCode', kind: 'select', options: FUEL_OPTIONS, required: true },
+            { name: 'quantity', kind: 'number', required: true },
           ],
         },
         { name: 'annualEnergyToe', kind: 'number', unit: 'TOE' },
@@ -134,8 +136,8 @@ export const FORM_STEPS: Record<WorkflowType, readonly StepSpec[]> = {
     {
       key: 'certificate',
       fields: [
-        { name: 'certificateKind', kind: 'select', options: choices('eco_industrial_park', 'eco_enterprise') },
-        { name: 'assessmentDate', kind: 'date' },
+        { name: 'certificateKind', kind: 'select', options: choices('eco_industrial_park', 'eco_enterprise'), required: true },
+        { name: 'assessmentDate', kind: 'date', required: true },
         { name: 'transformationPlanSummary', kind: 'textarea' },
       ],
     },

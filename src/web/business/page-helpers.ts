@@ -21,7 +21,7 @@ export function translateMessages(res: Response, messages: Record<string, FieldM
 /** Field messages the service sent (`data.x` → input `x`), for the rare case our own check let them through. */
 export function serviceFieldErrors(error: unknown): Record<string, FieldMessage> | undefined {
   if (!isAppError(error) || error.code !== 'validation_failed' || !error.fieldErrors.length) return undefined;
-  return Object.fromEntries(error.fieldErrors.map((e) => [e.field.replace(/^data\./, ''), { key: 'business.errors.service', params: { message: e.message } }]));
+  return Object.fromEntries(error.fieldErrors.map((e) => [e.field.replace(/^data\./, ''), e.messageKey ? { key: e.messageKey } : { key: 'business.errors.service', params: { message: e.message } }]));
 }
 
 /** The confirmations business pages show after a redirect (`?done=`), see ../flash.ts. */

@@ -4,6 +4,7 @@ import { browser, csrfTokenOf } from '../../../support/browser-session';
 import { attachDocuments, eprRequiredDocuments } from '../../../support/dossiers';
 import { buildTestApp } from '../../../support/test-app';
 import { useTestDatabase } from '../../../support/test-database';
+import { IndustrialComplexModel } from '../../../../src/organizations/industrial-complex.model';
 
 const EPR_FORM = {
   title: 'EPR bao bì PET 2026',
@@ -53,7 +54,12 @@ describe('the applicant journey through the business pages', () => {
     // Arrange the form with two mistakes: a negative mass and a year that is not a number.
     const form = await b.agent.get('/my/dossiers/new/epr');
     expect(form.status).toBe(200);
-    expect(form.text).toContain('<legend>Bước 2 · Nghĩa vụ tái chế</legend>');
+    // Parts of the form, not "steps" (the progress bar's four steps are the journey): no two numberings of "Bước".
+    expect(form.text).toContain('<legend>Phần 2 · Nghĩa vụ tái chế</legend>');
+    expect(form.text).toMatch(/Năm báo cáo <span class="required-mark">\(bắt buộc khi nộp\)<\/span>/);
+    expect(form.text).not.toMatch(/Khối lượng xuất khẩu[^<]*<span class="unit">\(kg\)<\/span> <span class="required-mark">/);
+    // The industrial complex is chosen from the registered ones, never typed.
+    expect(form.text).toContain('<select id="f-industrialComplexCode" name="industrialComplexCode"');
     const refused = await b.agent
       .post('/my/dossiers/new/epr')
       .type('form')
@@ -260,5 +266,36 @@ describe('the applicant journey through the business pages', () => {
     expect(page.text).toContain('Rooftop solar: surplus share');
     expect(page.text).toContain('Documents still missing');
     expect(page.text).toContain('Grid-connected, selling surplus');
+  });
+
+  it('when the applicant presses "add a line", then the form comes back with one more line, everything typed kept, the cursor in the new line and nothing saved', async () => {
+    const b = await signedIn();
+    const token = csrfTokenOf((await b.agent.get('/my/dossiers/new/epr')).text);
+    const threeLines = { ...EPR_FORM, 'productLines.2.productCode': '', 'productLines.2.placedOnMarketKg': '' };
+    const res = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...threeLines, title: 'Chưa lưu vì thêm dòng', addRow: 'productLines' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<legend>Dòng 4</legend>');
+    expect(res.text).not.toContain('<legend>Dòng 5</legend>');
+    expect(res.text).toMatch(/id="f-productLines-3-productCode" name="productLines.3.productCode"[^>]*autofocus/);
+    expect(res.text).toContain('value="500000"');
+    expect(res.text).not.toContain('class="error-summary"');
+    const list = await b.agent.get('/my/dossiers');
+    expect(list.text).not.toContain('Chưa lưu vì thêm dòng');
+  });
+
+  it('when a dossier names an industrial complex that is not registered, then the form says so beside the field and nothing is saved; a registered one is accepted', async () => {
+    const b = await signedIn();
+    await IndustrialComplexModel.create({ code: 'KCN-THU-NGHIEM', name: 'KCN Thử nghiệm', kind: 'park', district: 'Thủy Nguyên', areaHa: 100, status: 'operating' });
+    const token = csrfTokenOf((await b.agent.get('/my/dossiers/new/epr')).text);
+    const wrong = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...EPR_FORM, title: 'KCN sai', industrialComplexCode: 'KCN-XYZ' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('Chọn một khu, cụm công nghiệp trong danh sách.');
+    expect((await b.agent.get('/my/dossiers')).text).not.toContain('KCN sai');
+    const right = await b.agent.post('/my/dossiers/new/epr').type('form').send({ _csrf: token, ...EPR_FORM, title: 'KCN đúng', industrialComplexCode: 'KCN-THU-NGHIEM' });
+    expect(right.status).toBe(303);
+    // The API refuses it the same way, with the field named.
+    const api = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'epr', title: 'API', industrialComplexCode: 'KCN-XYZ', data: {} });
+    expect(api.status).toBe(400);
+    expect(api.body.errors).toEqual([{ field: 'industrialComplexCode', message: 'KCN-XYZ is not a registered industrial park or cluster.' }]);
   });
 });
