@@ -6,7 +6,7 @@ export { createApplication, describeApplication, listApplications, loadReadableD
 export { dossierHistory, publicDossierStatus, readLog } from './dossier-history.service';
 export { checkLogChains, type LogChainReport, type BrokenChain } from './log-chains';
 export { assignDossier } from './dossier-changes';
-export { findDossierSummaries, isOverdueNow, byUrgency, listOrder, dossierSummary, dossierIdOfCode, type DossierFilter, type DossierHeader } from './read-model/dossier-reads';
+export { findDossierSummaries, isOverdueNow, byUrgency, listOrder, dossierSummary, dossierIdOfCode, dossierIdsInComplex, type DossierFilter, type DossierHeader } from './read-model/dossier-reads';
 export { workQueue, decisionQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem, type DecisionItem } from './read-model/dossier-queues';
 export { dossierStatistics, computeStatistics, type DossierStatistics, type TypeFigures } from './read-model/dossier-statistics';
 export { decidedOnTime, decidedWithin, hasRepeatedSupplementation, processingWorkingDays, type TimedDossier } from './timeliness';

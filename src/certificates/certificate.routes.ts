@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseQuery } from '../http/validate';
-import { listCertificates, publicRegister, verifyCertificate } from './certificate.service';
+import { listCertificates, publicRegister, REGISTER_STATUSES, verifyCertificate } from './certificate.service';
 
 const registerQuerySchema = z.strictObject({
   type: z.enum(WORKFLOW_TYPES).optional(),
   /** Words of the holder's name or the certificate number, marks optional. */
   q: z.string().trim().max(100).optional(),
+  /** Valid today unless asked otherwise. */
+  status: z.enum(REGISTER_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -122,13 +122,31 @@ async function validNewestFirst(now: Date): Promise<readonly CertificateRecord[]
 /** Text as a search compares it: lower case, Vietnamese marks removed ("Đình Vũ" finds "dinh vu"). */
 const searchable = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
 
-/** The public register: certificates valid today, newest first; by type, and by holder name or number. */
-export async function publicRegister(query: { type?: string; q?: string; page: number; pageSize: number }, now: Date) {
+export const REGISTER_STATUSES = ['valid', 'expired', 'revoked', 'all'] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
+
+export interface RegisterQuery {
+  type?: string;
+  q?: string;
+  /** Valid today unless asked otherwise. */
+  status?: RegisterStatus;
+  /** Only certificates of these dossiers (the page passes those of one industrial park or cluster). */
+  dossierIds?: ReadonlySet<string>;
+  page: number;
+  pageSize: number;
+}
+
+/** The public register, newest first: valid today by default, or expired, revoked or all; by type, dossier set, holder name or number. */
+export async function publicRegister(query: RegisterQuery, now: Date) {
   const words = query.q ? searchable(query.q).split(/\s+/).filter(Boolean) : [];
   const matches = (c: CertificateRecord) => words.every((word) => searchable(`${c.holderName} ${c.number}`).includes(word));
-  const valid = (await validNewestFirst(now)).filter((c) => (!query.type || c.type === query.type) && (words.length === 0 || matches(c)));
+  const status = query.status ?? 'valid';
+  const candidates = status === 'valid' ? await validNewestFirst(now) : (await newestFirstAll()).filter((c) => status === 'all' || effectiveStatus(c, now) === status);
+  const found = candidates.filter(
+    (c) => (!query.type || c.type === query.type) && (!query.dossierIds || query.dossierIds.has(String(c.dossierId))) && (words.length === 0 || matches(c)),
+  );
   const start = (query.page - 1) * query.pageSize;
-  return { total: valid.length, page: query.page, pageSize: query.pageSize, items: valid.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
+  return { total: found.length, page: query.page, pageSize: query.pageSize, items: found.slice(start, start + query.pageSize).map((c) => presentCertificate(c, now)) };
 }
 
 /** Certificates an actor may see: applicants their own organization's, staff all. */

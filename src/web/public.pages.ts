@@ -2,7 +2,9 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PROCEDURE_CATALOGUE } from '../applications/procedures';
 import { publicDossierStatus } from '../applications/dossier-history.service';
-import { publicRegister, verifyCertificate } from '../certificates';
+import { publicRegister, REGISTER_STATUSES, verifyCertificate } from '../certificates';
+import { dossierIdsInComplex } from '../applications';
+import { industrialComplexChoices } from '../organizations';
 import { isAppError } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
 import { dossierProgress } from './dossier-progress';
@@ -11,7 +13,12 @@ import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 const REGISTER_PAGE_SIZE = 50;
 /** A filter that is not one is ignored (a shared link with a stale type still shows the register). */
-const registerFilters = z.object({ type: z.enum(WORKFLOW_TYPES).optional().catch(undefined), q: z.string().trim().max(100).optional().catch(undefined) });
+const registerFilters = z.object({
+  type: z.enum(WORKFLOW_TYPES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(REGISTER_STATUSES).optional().catch(undefined),
+  ic: z.string().regex(/^[A-Z0-9-]{3,30}$/).optional().catch(undefined),
+});
 
 /**
  * Renders a lookup-by-code page: the found record under `key`, or a field message and 404 when nothing has
@@ -80,12 +87,15 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
       path: '/certificates',
       allow: ['public'],
       async handler(req, res) {
-        const filters = registerFilters.parse({ type: req.query.type, q: req.query.q });
-        const register = await publicRegister({ ...filters, page: page.parse(req.query.page), pageSize: REGISTER_PAGE_SIZE }, deps.now());
+        const filters = registerFilters.parse({ type: req.query.type, q: req.query.q, status: req.query.status, ic: req.query.ic });
+        const dossierIds = filters.ic ? await dossierIdsInComplex(filters.ic) : undefined;
+        const register = await publicRegister({ ...filters, dossierIds, page: page.parse(req.query.page), pageSize: REGISTER_PAGE_SIZE }, deps.now());
         const pages = Math.max(1, Math.ceil(register.total / REGISTER_PAGE_SIZE));
         // Paging keeps the search: each link carries the filters.
-        const hrefFor = (n: number) => `/certificates?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.type ? { type: filters.type } : {}), page: String(n) }).toString()}`;
-        res.render('certificate-register', { title: res.locals.t('certificate.registerTitle'), register, filters, types: WORKFLOW_TYPES, pages, hrefFor });
+        const kept = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+        const hrefFor = (n: number) => `/certificates?${new URLSearchParams({ ...kept, page: String(n) }).toString()}`;
+        const complexes = await industrialComplexChoices();
+        res.render('certificate-register', { title: res.locals.t('certificate.registerTitle'), register, filters, types: WORKFLOW_TYPES, statuses: REGISTER_STATUSES, complexes, pages, hrefFor });
       },
     },
   ];

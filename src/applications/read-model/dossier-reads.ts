@@ -174,6 +174,11 @@ export async function dossierSummary(id: string): Promise<DossierSummary | undef
   return (await dossierDirectory()).get(id);
 }
 
+/** The dossiers filed for one industrial park or cluster (the public register filters certificates by it). */
+export async function dossierIdsInComplex(code: string): Promise<ReadonlySet<string>> {
+  return (await dossierDirectory()).derived(`in complex ${code}`, (all) => new Set([...all].filter((summary) => summary.industrialComplexCode === code).map((summary) => String(summary._id))));
+}
+
 export async function dossierIdOfCode(code: string): Promise<string | undefined> {
   return (await dossierDirectory()).idOfCode(code);
 }

@@ -150,6 +150,15 @@ describe('the dossier event path over HTTP', () => {
     expect((await sendEvent(leader, id, { type: 'REVOKE', reasons: ['Sai lệch số liệu khối lượng'] })).status).toBe(201);
     const revoked = await request(app).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
     expect(revoked.body.status).toBe('revoked');
+    // The register lists valid certificates by default; revoked ones are asked for, and say so with the date.
+    expect((await request(app).get(`/certificates?q=${encodeURIComponent(certificate.number)}`)).text).toContain('Không có giấy chứng nhận nào khớp với điều kiện tìm.');
+    const revokedPage = await request(app).get(`/certificates?q=${encodeURIComponent(certificate.number)}&status=revoked`);
+    expect(revokedPage.text).toContain(`>${certificate.number}</a>`);
+    expect(revokedPage.text).toContain('<span class="state state-cert-revoked">Đã thu hồi</span>');
+    // This dossier names no industrial complex: a complex filter leaves it out.
+    expect((await request(app).get(`/certificates?q=${encodeURIComponent(certificate.number)}&status=all&ic=KCN-DEEP-C`)).text).not.toContain(`>${certificate.number}</a>`);
+    const revokedApi = await request(app).get(`/api/v1/public/certificates?status=all&q=${encodeURIComponent(certificate.number)}`);
+    expect(revokedApi.body.items).toEqual([expect.objectContaining({ number: certificate.number, status: 'revoked' })]);
   });
 
   it('when a log entry is altered in the database, then the history reports the broken link', async () => {
