@@ -52,7 +52,30 @@ function problemsIn(text: string): string[] {
 /** One key per route shape: ids and codes replaced, so a list of 50 dossiers is visited twice, not 50 times. */
 const shapeOf = (path: string) => path.replace(/[0-9a-f]{24}/g, ':id').replace(/HP-[A-Z]+-\d{4}-\d+/g, ':code').replace(/\?.*$/, '');
 
-async function crawl(page: Page, base: string, role: Role): Promise<{ report: Map<string, string[]>; visited: number }> {
+/** Letters only Vietnamese uses (with their tone marks): on an English page they mean an untranslated string. */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+/**
+ * On an English page, what the page itself says (labels, headings of sections, buttons, column heads, hints,
+ * messages, the menu) must be English; what people typed or the register holds (names, titles) stays as written:
+ * the pages mark it translate="no" (the HTML attribute for text a translation must leave alone) and it is not read.
+ */
+const INTERFACE_TEXT = 'label, button, th, legend, dt, summary, .hint, .flash, .form-error, .field-error, .main-nav a, h2, .steps li, .lead, main p, main li';
+
+async function englishProblems(page: Page): Promise<string[]> {
+  const texts = await page.locator(INTERFACE_TEXT).evaluateAll((elements) =>
+    elements
+      .filter((e) => !e.closest('[translate="no"]'))
+      .map((e) => {
+        const copy = e.cloneNode(true) as typeof e;
+        copy.querySelectorAll('[translate="no"]').forEach((data: { remove(): void }) => data.remove());
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      })
+      .filter(Boolean),
+  );
+  return texts.filter((text) => VIETNAMESE.test(text)).map((text) => `Vietnamese in: ${text.slice(0, 160)}`);
+}
+
+async function crawl(page: Page, base: string, role: Role, language: 'vi' | 'en' = 'vi'): Promise<{ report: Map<string, string[]>; visited: number }> {
   const queue = [...START[role]];
   const seen = new Set<string>();
   const perShape = new Map<string, number>();
@@ -66,13 +89,12 @@ async function crawl(page: Page, base: string, role: Role): Promise<{ report: Ma
     seen.add(path);
     const response = await page.goto(`${base}${path}`);
     if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
-    const text = await page.locator('main, body').first().innerText();
-    const problems = problemsIn(text);
+    const problems = language === 'vi' ? problemsIn(await page.locator('main, body').first().innerText()) : await englishProblems(page);
     if (problems.length) report.set(path, problems);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of links) {
       const clean = href.replace(/#.*$/, '');
-      if (!clean || /^\/(api|static|logout)\b|lang=en|\.(pdf|xlsx|docx|csv|png|svg)$|\/export|\/download|\/file/.test(clean)) continue;
+      if (!clean || /^\/(api|static|logout)\b|lang=(en|vi)|\.(pdf|xlsx|docx|csv|png|svg)$|\/export|\/download|\/file/.test(clean)) continue;
       if (!seen.has(clean)) queue.push(clean);
     }
   }
@@ -90,6 +112,25 @@ describe('every page in Vietnamese', () => {
       const { report, visited } = await crawl(page, e2e.server().url, role);
       expect(Object.fromEntries(report)).toEqual({});
       // The crawl reached the role's pages (a sign-in that failed would leave only the login page).
+      expect(visited).toBeGreaterThanOrEqual(role === 'public' ? 6 : 8);
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+});
+
+describe('every page in English', () => {
+  const e2e = useE2eServer();
+
+  it.each(ROLES)('when the %s pages are read in English, then no label, heading, button, hint or message is left in Vietnamese', async (role) => {
+    const page = await e2e.browser().newPage();
+    try {
+      const email = DEMO_USERS.find((u) => u.role === role)?.email;
+      if (role !== 'public') await signIn(page, e2e.server().url, email!);
+      // The language is remembered from then on (a cookie), as when a person picks it in the header.
+      await page.goto(`${e2e.server().url}/?lang=en`);
+      const { report, visited } = await crawl(page, e2e.server().url, role, 'en');
+      expect(Object.fromEntries(report)).toEqual({});
       expect(visited).toBeGreaterThanOrEqual(role === 'public' ? 6 : 8);
     } finally {
       await page.close();
