@@ -14,3 +14,4 @@ export { parsePeriodId, periodsOf, type Period } from './pgi-period';
 export type { IndicatorDefinition, IndicatorSet } from './indicator.types';
 export type { PeriodView, IndicatorValue } from './period-view';
 export { contributionDirectory } from './contribution-directory';
+export { unitIn } from './pgi-dashboard';

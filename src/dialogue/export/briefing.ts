@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatters, type Locale } from '../../i18n';
+import { unitIn } from '../../pgi';
 import type { ConferenceFigures } from '../conference-figures';
 import type { DossierRow } from '../dossier-rows';
 import type { PetitionRecord } from '../petition.model';
@@ -61,7 +62,7 @@ export function buildBriefing(figures: ConferenceFigures, lists: BriefingLists, 
       header: [t('dialogue.indicator'), t('dialogue.unit'), ...figures.pgi.map((p) => p.id)],
       rows: component.indicators.map((indicator) => [
         indicator.name[locale],
-        indicator.unit,
+        unitIn(indicator.unit, locale),
         ...figures.pgi.map((p) => n(p.components.find((c) => c.number === component.number)?.indicators.find((i) => i.id === indicator.id)?.value ?? null, 2)),
       ]),
     });
