@@ -14,9 +14,9 @@ export const COMPONENT_1_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'percent' },
     periodRule: { vi: 'Kỳ chứa ngày nộp hồ sơ', en: 'Period of the submission date' },
     source: {
-      vi: 'Hồ sơ giảm phát thải (năm dữ liệu data.dataYear, ngày nộp SUBMIT). Nghị định 06/2022/NĐ-CP, sửa đổi bởi Nghị định 119/2025/NĐ-CP: số liệu hoạt động và báo cáo trước 31/3 năm sau (mốc thường được nêu, chưa xác minh).',
+      vi: 'Hồ sơ giảm phát thải (năm số liệu và ngày nộp hồ sơ). Nghị định 06/2022/NĐ-CP, sửa đổi bởi Nghị định 119/2025/NĐ-CP: số liệu hoạt động và báo cáo trước 31/3 năm sau (mốc thường được nêu, chưa xác minh).',
       en:
-        'Emissions-reduction dossiers (data.dataYear, SUBMIT date). Decree 06/2022/ND-CP as amended by Decree 119/2025/ND-CP: ' +
+        'Emissions-reduction dossiers (their data year and submission date). Decree 06/2022/ND-CP as amended by Decree 119/2025/ND-CP: ' +
         'activity data and reports by 31 March of the following year (date widely cited, unverified).',
     },
     explanation: {
@@ -38,8 +38,8 @@ export const COMPONENT_1_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
     source: {
-      vi: 'Hồ sơ giảm phát thải được phê duyệt, trường data.reductionTargetTco2e (Nghị định 06/2022/NĐ-CP: kế hoạch giảm phát thải của cơ sở).',
-      en: 'Approved emissions-reduction dossiers, data.reductionTargetTco2e (Decree 06/2022/ND-CP: facility reduction plans).',
+      vi: 'Hồ sơ giảm phát thải được phê duyệt, mục tiêu giảm phát thải đã khai (Nghị định 06/2022/NĐ-CP: kế hoạch giảm phát thải của cơ sở).',
+      en: 'Approved emissions-reduction dossiers, their declared reduction target (Decree 06/2022/ND-CP: facility reduction plans).',
     },
     explanation: {
       vi: 'Tổng mục tiêu giảm phát thải của các kế hoạch được phê duyệt trong kỳ, trừ kế hoạch bị thu hồi.',
@@ -61,8 +61,8 @@ export const COMPONENT_1_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
     source: {
-      vi: 'Hồ sơ điện mặt trời mái nhà được phê duyệt, công suất đỉnh khai báo data.capacityKw (Nghị định 135/2024/NĐ-CP, sửa đổi bởi Nghị định 58/2025/NĐ-CP).',
-      en: 'Approved renewable-energy dossiers, data.capacityKw as declared peak capacity (Decree 135/2024/ND-CP, amended by Decree 58/2025/ND-CP).',
+      vi: 'Hồ sơ điện mặt trời mái nhà được phê duyệt, công suất đỉnh đã khai (Nghị định 135/2024/NĐ-CP, sửa đổi bởi Nghị định 58/2025/NĐ-CP).',
+      en: 'Approved renewable-energy dossiers, their declared peak capacity (Decree 135/2024/ND-CP, amended by Decree 58/2025/ND-CP).',
     },
     explanation: {
       vi: 'Tổng công suất của các hệ thống được chấp thuận trong kỳ, trừ hệ thống bị thu hồi hoặc hết hiệu lực.',

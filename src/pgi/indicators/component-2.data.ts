@@ -25,8 +25,8 @@ export const COMPONENT_2_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'sum' },
     periodRule: { vi: 'Kỳ chứa ngày phê duyệt, thu hồi hoặc hết hiệu lực', en: 'Period of the approval, revocation or expiry date' },
     source: {
-      vi: 'Hồ sơ EPR được phê duyệt có nghĩa vụ không được miễn (results.eprObligation) (Luật Bảo vệ môi trường 2020 Điều 54–55; Nghị định 08/2022/NĐ-CP Điều 77–86; Nghị định 05/2025/NĐ-CP).',
-      en: 'Approved EPR dossiers with a non-exempt results.eprObligation (Law on Environmental Protection 2020 Arts 54–55; Decree 08/2022/ND-CP Arts 77–86; Decree 05/2025/ND-CP).',
+      vi: 'Hồ sơ EPR được phê duyệt có nghĩa vụ tái chế không được miễn (Luật Bảo vệ môi trường 2020 Điều 54–55; Nghị định 08/2022/NĐ-CP Điều 77–86; Nghị định 05/2025/NĐ-CP).',
+      en: 'Approved EPR dossiers with a recycling obligation that is not exempt (Law on Environmental Protection 2020 Arts 54–55; Decree 08/2022/ND-CP Arts 77–86; Decree 05/2025/ND-CP).',
     },
     explanation: {
       vi: 'Số hồ sơ EPR thuộc diện phải thực hiện được phê duyệt (tái chế hoặc đóng góp tài chính), trừ hồ sơ bị thu hồi hoặc hết hiệu lực.',
@@ -52,8 +52,8 @@ export const COMPONENT_2_INDICATORS: readonly IndicatorDefinition[] = [
     },
     periodRule: { vi: 'Kỳ chứa ngày nộp hồ sơ', en: 'Period of the submission date' },
     source: {
-      vi: 'Hồ sơ EPR đã nộp có nghĩa vụ không được miễn (results.eprObligation), trên tổng số nhà sản xuất, nhập khẩu thuộc diện đã biết (Nghị định 08/2022/NĐ-CP Điều 77; ngưỡng theo Nghị định 05/2025/NĐ-CP).',
-      en: 'Submitted EPR dossiers with a non-exempt results.eprObligation, over the known obligated population (Decree 08/2022/ND-CP Art 77; Decree 05/2025/ND-CP thresholds).',
+      vi: 'Hồ sơ EPR đã nộp có nghĩa vụ tái chế không được miễn, trên tổng số nhà sản xuất, nhập khẩu thuộc diện đã biết (Nghị định 08/2022/NĐ-CP Điều 77; ngưỡng theo Nghị định 05/2025/NĐ-CP).',
+      en: 'Submitted EPR dossiers with a recycling obligation that is not exempt, over the known obligated population (Decree 08/2022/ND-CP Art 77; Decree 05/2025/ND-CP thresholds).',
     },
     explanation: {
       vi: 'Số hồ sơ EPR có nghĩa vụ được nộp trong kỳ, trên số doanh nghiệp có nghĩa vụ đã biết (giá trị minh họa). Một doanh nghiệp nộp hai lần được đếm hai lần.',

@@ -22,7 +22,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: { vi: `${BASIS.vi}, data.certificateKind = eco_industrial_park.`, en: `${BASIS.en}, data.certificateKind = eco_industrial_park.` },
+    source: { vi: `${BASIS.vi}, loại công nhận: khu công nghiệp sinh thái.`, en: `${BASIS.en}, recognition sought: eco-industrial park.` },
     explanation: { vi: 'Số khu được công nhận trong kỳ, trừ công nhận bị thu hồi hoặc hết hiệu lực.', en: 'Parks certified in the period, less certifications revoked or expired.' },
     formula: certified('eco_industrial_park'),
   },
@@ -34,7 +34,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: { vi: `${BASIS.vi}, data.certificateKind = eco_enterprise.`, en: `${BASIS.en}, data.certificateKind = eco_enterprise.` },
+    source: { vi: `${BASIS.vi}, loại công nhận: doanh nghiệp sinh thái.`, en: `${BASIS.en}, recognition sought: eco-enterprise.` },
     explanation: { vi: 'Số doanh nghiệp được công nhận trong kỳ, trừ công nhận bị thu hồi hoặc hết hiệu lực.', en: 'Enterprises certified in the period, less certifications revoked or expired.' },
     formula: certified('eco_enterprise'),
   },
@@ -46,7 +46,7 @@ export const COMPONENT_3_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher_is_better',
     aggregation: { kind: 'sum' },
     periodRule: ON_DECISION,
-    source: { vi: `${BASIS.vi}, được phê duyệt và có data.transformationPlanSummary.`, en: `${BASIS.en}, approved with a data.transformationPlanSummary.` },
+    source: { vi: `${BASIS.vi}, được phê duyệt và có tóm tắt kế hoạch chuyển đổi xanh.`, en: `${BASIS.en}, approved with a summary of the green-transformation plan.` },
     explanation: { vi: 'Số hồ sơ chuyển đổi xanh có kế hoạch được phê duyệt trong kỳ, trừ hồ sơ bị thu hồi.', en: 'Green-transformation dossiers with a plan approved in the period, less revocations.' },
     formula({ entry, dossier }) {
       const sign = netApprovalSign(entry);

@@ -8,8 +8,8 @@ const ON_DECISION = { vi: 'Kỳ chứa ngày quyết định (phê duyệt hoặ
 const BASIS = { vi: 'Nghị định 118/2025/NĐ-CP (cơ chế một cửa); thời hạn theo danh mục thủ tục', en: 'Decree 118/2025/ND-CP (one-stop process); limits from the procedure catalogue' };
 const ON_ANSWER = { vi: 'Kỳ chứa ngày trả lời kiến nghị', en: 'Period of the date the petition was answered' };
 const PETITIONS = {
-  vi: 'Kiến nghị của doanh nghiệp tại Hội nghị đối thoại: các bước trả lời trong nhật ký thay đổi và ngày tiếp nhận kiến nghị (receivedAt)',
-  en: 'Petitions (kiến nghị) of the business dialogue conference: the change log\'s answer entries and the petition\'s receivedAt',
+  vi: 'Kiến nghị của doanh nghiệp tại Hội nghị đối thoại: các bước trả lời trong nhật ký thay đổi và ngày tiếp nhận kiến nghị',
+  en: 'Petitions (kiến nghị) of the business dialogue conference: the answers in the change log and the date the petition was received',
 };
 
 const APPLICATION_TYPES: readonly string[] = ['green_transformation', 'epr', 'renewable_energy', 'emissions_reduction'];
@@ -37,8 +37,8 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'percent' },
     periodRule: ON_DECISION,
     source: {
-      vi: `Mọi loại hồ sơ: after.deadlines của bước quyết định (currentDueAt, overdue). ${BASIS.vi}.`,
-      en: `All dossier types: the decision entry's after.deadlines (currentDueAt, overdue). ${BASIS.en}.`,
+      vi: `Mọi loại hồ sơ: hạn trả kết quả hiện tại và tình trạng quá hạn tại bước quyết định. ${BASIS.vi}.`,
+      en: `All dossier types: the current due date and whether it had passed, at the decision. ${BASIS.en}.`,
     },
     explanation: {
       vi: 'Hồ sơ được quyết định không quá hạn hiện hành (sau khi tính thời gian bổ sung), trên tổng số hồ sơ được quyết định.',
@@ -61,8 +61,8 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'mean' },
     periodRule: ON_DECISION,
     source: {
-      vi: `Mọi loại hồ sơ: từ after.deadlines.receivedAt đến thời điểm quyết định, tính theo lịch ngày nghỉ (Bộ luật Lao động 2019 Điều 112). ${BASIS.vi}.`,
-      en: `All dossier types: after.deadlines.receivedAt to the decision entry's at, counted with the holiday calendar (Labour Code 2019 Art 112). ${BASIS.en}.`,
+      vi: `Mọi loại hồ sơ: từ ngày tiếp nhận đến thời điểm quyết định, tính theo lịch ngày nghỉ (Bộ luật Lao động 2019 Điều 112). ${BASIS.vi}.`,
+      en: `All dossier types: from the receipt date to the decision, counted with the holiday calendar (Labour Code 2019 Art 112). ${BASIS.en}.`,
     },
     explanation: {
       vi: 'Ngày làm việc từ khi tiếp nhận đến khi quyết định, kể cả thời gian chờ bổ sung, bình quân trên các hồ sơ được quyết định.',
@@ -83,9 +83,9 @@ export const COMPONENT_4_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: { kind: 'percent' },
     periodRule: ON_DECISION,
     source: {
-      vi: 'Mọi loại hồ sơ: hồ sơ trong hệ thống đều được nộp, kèm giấy tờ và trả kết quả trực tuyến; mức độ onlineService của thủ tục trong danh mục (Nghị định 42/2022/NĐ-CP Điều 11: toàn trình hoặc một phần) có hiệu lực vào ngày tiếp nhận quyết định hồ sơ có được tính là toàn trình hay không.',
+      vi: 'Mọi loại hồ sơ: hồ sơ trong hệ thống đều được nộp, kèm giấy tờ và trả kết quả trực tuyến; mức độ dịch vụ công trực tuyến của thủ tục trong danh mục (Nghị định 42/2022/NĐ-CP Điều 11: toàn trình hoặc một phần) có hiệu lực vào ngày tiếp nhận quyết định hồ sơ có được tính là toàn trình hay không.',
       en:
-        'All dossier types: every dossier here is filed, documented and answered online; the procedure catalogue\'s onlineService ' +
+        'All dossier types: every dossier here is filed, documented and answered online; the procedure catalogue\'s level of online service ' +
         '(Decree 42/2022/ND-CP Art 11: full or partial) in force on the receipt date says whether the procedure counts as fully online.',
     },
     explanation: {

@@ -60,7 +60,7 @@ describe('the PGI dashboard page', () => {
     expect(vi.text).not.toContain(codes.q1!.code);
     expect(vi.text).toContain('Theo giới tính người đứng đầu tổ chức');
     // Where each figure comes from, in the page's language too.
-    expect(vi.text).toContain('Hồ sơ điện mặt trời mái nhà được phê duyệt, công suất đỉnh khai báo data.capacityKw');
+    expect(vi.text).toContain('Hồ sơ điện mặt trời mái nhà được phê duyệt, công suất đỉnh đã khai (');
     expect(vi.text).not.toContain('Approved renewable-energy dossiers');
 
     const en = await b.agent.get('/pgi?period=2025-Q3&lang=en');
@@ -71,7 +71,7 @@ describe('the PGI dashboard page', () => {
     expect(en.text).toContain('Trend over the last 3 periods');
     expect(en.text).toContain('By gender of the organization&#39;s leader');
     expect(en.text).not.toContain('Theo giới tính');
-    expect(en.text).toContain('Approved renewable-energy dossiers, data.capacityKw as declared peak capacity');
+    expect(en.text).toContain('Approved renewable-energy dossiers, their declared peak capacity');
   });
 
   it('when a leader closes and reopens a period through the forms, then the status follows; a short reason is refused next to the field and changes nothing', async () => {
