@@ -22,6 +22,8 @@ const PAGES_PER_ROLE = 45;
 /** i18next answers a missing key with the key itself. */
 const UNRESOLVED_KEY = /\b(?:business|officer|leader|admin|common|states|types|pgi|dialogue|home|lookup|errors|agencies|nav|input|public|certificates|petitions)\.[a-zA-Z_]+(?:\.[\w]+)*/;
 const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/;
+/** A field name as code writes it (capacityKw, after.deadlines): never for a reader. Units such as kWp and tCO2e do not match. */
+const CAMEL_CASE = /\b[a-z]{2,}[A-Z][a-zA-Z]+\b|\b(?:data|results|after|deadlines|payload)\.[a-z]\w*/;
 const EVENT_NAME = /\b(?:SUBMIT|RESUBMIT|ACCEPT|APPROVE|REJECT|REVOKE|WITHDRAW|RECOMMEND|[A-Z]+_[A-Z_]+)\b/;
 /** Two or more of these in one sentence: English. */
 const ENGLISH_WORDS = /\b(?:the|and|of|is|are|was|with|for|not|this|that|from|has|have|be|will|your|you)\b/gi;
@@ -39,6 +41,8 @@ function problemsIn(text: string): string[] {
     if (key) found.push(`translation key "${key[0]}" in: ${line.slice(0, 160)}`);
     const snake = SNAKE_CASE.exec(line);
     if (snake) found.push(`code "${snake[0]}" in: ${line.slice(0, 160)}`);
+    const camel = CAMEL_CASE.exec(line);
+    if (camel) found.push(`field name "${camel[0]}" in: ${line.slice(0, 160)}`);
     const event = EVENT_NAME.exec(line);
     if (event) found.push(`event name "${event[0]}" in: ${line.slice(0, 160)}`);
     for (const sentence of line.split(/[.;:!?]\s+/)) {
