@@ -93,6 +93,8 @@ async function crawl(page: Page, base: string, role: Role, language: 'vi' | 'en'
     seen.add(path);
     const response = await page.goto(`${base}${path}`);
     if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
+    // What folds away (details) is read too: a reader opens it.
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
     const problems = language === 'vi' ? problemsIn(await page.locator('main, body').first().innerText()) : await englishProblems(page);
     if (problems.length) report.set(path, problems);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));

@@ -1,5 +1,5 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { getWorkflow, GUARD_DESCRIPTIONS, listWorkflows, workflowDiagram, type GuardName } from '../../../workflows';
+import { getWorkflow, GUARD_DESCRIPTIONS, listWorkflows, type GuardName } from '../../../workflows';
 
 export interface TransitionRow {
   from: string;
@@ -51,7 +51,6 @@ function readOverview() {
       initial: String(machine.config.initial ?? 'draft'),
       states: nodes.filter((n) => n.path.length === 1).map((n) => ({ key: n.key, final: n.type === 'final' })),
       transitions,
-      mermaid: workflowDiagram(summary.type, summary.version),
     };
   });
 }
