@@ -16,6 +16,7 @@ import { writeSummary } from './read-model/dossier-directory';
 import { summaryFromRecord } from './read-model/dossier-summary';
 import { assertRegisteredComplex, dossierIsEditable, editDossier } from './dossier-changes';
 import { assessDossier } from './dossier-facts';
+import { withDocumentNames } from './apply-event';
 import { DOSSIER_TYPES } from './dossier-types';
 import { findInListOrder, presentDossier, type DossierFilter } from './read-model/dossier-reads';
 
@@ -88,7 +89,18 @@ export async function describeApplication(actor: Actor, id: string, now: Date) {
     const permission = EVENT_PERMISSIONS[type];
     return permission.senders.includes(role) && (!permission.ownDossierOnly || ownsDossier);
   });
-  return { ...presentDossier(dossier, now), data: dossier.data, results: assessment.results, requiredDocumentsMissing: assessment.requiredDocumentsMissing, allowedActions: actions, editable: dossierIsEditable(dossier) };
+  const editable = dossierIsEditable(dossier);
+  // While the applicant may still change it: what would stop a submission today, as the machine's own guard says.
+  const submissionProblems = editable ? withDocumentNames(dossier.type, getWorkflow(dossier.type, dossier.workflow.version).submissionProblems(assessment.facts)) : [];
+  return {
+    ...presentDossier(dossier, now),
+    data: dossier.data,
+    results: assessment.results,
+    requiredDocumentsMissing: assessment.requiredDocumentsMissing,
+    submissionProblems,
+    allowedActions: actions,
+    editable,
+  };
 }
 
 /** The API list and "my dossiers": applicants see only their organization's; open dossiers first, most urgent first. */

@@ -118,7 +118,7 @@ async function buildEvent(
  * The machines name a missing document by its catalogue code (they do not know the catalogue); the applicant is
  * told its title. The code stays in `field` (`documents.<code>`) for clients.
  */
-function withDocumentNames(type: WorkflowType, reasons: readonly Problem[]): Problem[] {
+export function withDocumentNames(type: WorkflowType, reasons: readonly Problem[]): Problem[] {
   const documents = findProcedure(type).documents;
   return reasons.map((reason) => {
     const code = reason.code === 'document_missing' ? reason.field?.replace(/^documents\./, '') : undefined;

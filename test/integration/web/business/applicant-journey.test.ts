@@ -298,4 +298,17 @@ describe('the applicant journey through the business pages', () => {
     expect(api.status).toBe(400);
     expect(api.body.errors).toEqual([{ field: 'industrialComplexCode', message: 'KCN-XYZ is not a registered industrial park or cluster.' }]);
   });
+
+  it('when a dossier could not be submitted today, then its page says why before the applicant tries (a solar surplus above the cap, missing documents)', async () => {
+    const b = await signedIn();
+    const data = { siteAddress: 'Số 1 đường Thử, Hải Phòng', ownerKind: 'organisation', capacityKw: 500, gridConnection: 'grid_surplus_sale', annualOutputKwh: 600000, surplusSoldKwh: 198000 };
+    const created = await request(app).post('/api/v1/applications').set('Authorization', `Bearer ${business.token}`).send({ type: 'renewable_energy', title: 'Điện mặt trời bán dư 33 %', data });
+    expect(created.status).toBe(201);
+    const api = await request(app).get(`/api/v1/applications/${created.body.id}`).set('Authorization', `Bearer ${business.token}`);
+    expect(api.body.submissionProblems.map((p: { code: string }) => p.code)).toContain('surplus_above_cap');
+    const page = await b.agent.get(`/my/dossiers/${created.body.id}`);
+    expect(page.text).toContain('Hồ sơ chưa nộp được vì:');
+    expect(page.text).toMatch(/Tỷ lệ sản lượng dư bán lên lưới \(33 %\) vượt mức tối đa \d+ %\./);
+    expect(page.text).toMatch(/Còn thiếu \d+ giấy tờ bắt buộc/);
+  });
 });
