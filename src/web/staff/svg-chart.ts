@@ -11,6 +11,8 @@ export interface ChartBar {
   width: number;
   height: number;
   labelX: number;
+  /** The label in lines that fit under the bar (at most two), so neighbours never run into each other. */
+  labelLines: string[];
 }
 
 export interface BarChart {
@@ -35,23 +37,42 @@ export function barChart(data: readonly { label: string; value: number; display?
   const height = options.height ?? 240;
   const left = 40;
   const top = 16;
-  const bottom = 36;
+  const slot = (width - left - 8) / Math.max(1, data.length);
+  const labels = data.map((d) => wrapLabel(d.label, Math.max(3, Math.floor(slot / LABEL_CHAR_WIDTH))));
+  // A second line of labels takes its own room below the axis.
+  const bottom = labels.some((lines) => lines.length > 1) ? 50 : 36;
   const baseline = height - bottom;
   const plotHeight = baseline - top;
   const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
-  const slot = (width - left - 8) / Math.max(1, data.length);
   const format = options.format ?? String;
   const bars = data.map((d, i) => {
     const h = max ? (d.value / max) * plotHeight : 0;
     const barWidth = Math.max(4, slot * 0.6);
     const x = left + i * slot + (slot - barWidth) / 2;
-    return { label: d.label, value: d.value, display: d.display ?? format(d.value), x: round(x), y: round(baseline - h), width: round(barWidth), height: round(h), labelX: round(x + barWidth / 2) };
+    return { label: d.label, value: d.value, display: d.display ?? format(d.value), x: round(x), y: round(baseline - h), width: round(barWidth), height: round(h), labelX: round(x + barWidth / 2), labelLines: labels[i]! };
   });
   const ticks = [0, 1, 2, 3, 4, 5].map((i) => ({ y: round(baseline - (plotHeight * i) / 5), label: format((max * i) / 5) }));
   return { width, height, baseline, bars, ticks };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** About the width of one character of a bar label (11 px sans-serif) in the chart's own units. */
+const LABEL_CHAR_WIDTH = 6.2;
+
+/** Words into at most two lines of `maxChars`; a label that still does not fit ends with "…" (the table beside it has it whole). */
+export function wrapLabel(label: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= 2 && lines.every((line) => line.length <= maxChars)) return lines.length ? lines : [''];
+  const [first = '', second = ''] = lines.length > 2 ? [lines[0], lines.slice(1).join(' ')] : lines;
+  const cut = (text: string) => (text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`);
+  return second ? [cut(first!), cut(second)] : [cut(first!)];
+}
 
 export interface LinePoint {
   label: string;
