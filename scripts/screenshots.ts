@@ -8,7 +8,11 @@ import path from 'node:path';
 import { startEmbeddedFerretDb } from '../src/db';
 import { launchBrowser, signIn, startE2eServer } from '../test/support/e2e';
 
-const PAGES: { name: string; path: string; user?: string }[] = [
+/**
+ * `follow`: open the first link matching it from `path` (a dossier, whose id differs per run). `width`: a phone's.
+ * `top`: the first screen only (the workflows page is many screens of diagrams).
+ */
+const PAGES: { name: string; path: string; user?: string; follow?: string; width?: number; top?: boolean }[] = [
   { name: 'home', path: '/' },
   { name: 'lookup', path: '/lookup' },
   { name: 'certificate-register', path: '/certificates' },
@@ -20,8 +24,12 @@ const PAGES: { name: string; path: string; user?: string }[] = [
   { name: 'pgi-dashboard', path: '/pgi', user: 'lanhdao@demo.haiphong.gov.vn' },
   { name: 'business-certificates', path: '/my/certificates', user: 'doanhnghiep@demo.example.vn' },
   { name: 'business-petitions', path: '/my/petitions', user: 'doanhnghiep@demo.example.vn' },
-  { name: 'admin-workflows', path: '/admin/workflows', user: 'admin@demo.haiphong.gov.vn' },
+  { name: 'admin-workflows', path: '/admin/workflows', user: 'admin@demo.haiphong.gov.vn', top: true },
   { name: 'admin', path: '/admin', user: 'admin@demo.haiphong.gov.vn' },
+  { name: 'officer-review', path: '/officer/queue', user: 'chuyenvien@demo.haiphong.gov.vn', follow: 'a[href^="/officer/dossiers/"]' },
+  { name: 'business-dossier', path: '/my/dossiers', user: 'doanhnghiep@demo.example.vn', follow: 'a[href^="/my/dossiers/"][href$="1"], a[href^="/my/dossiers/"][href*="0"]' },
+  { name: 'mobile-certificate-register', path: '/certificates', width: 390 },
+  { name: 'mobile-business-form', path: '/my/dossiers/new/epr', user: 'doanhnghiep@demo.example.vn', width: 390 },
 ];
 
 async function main(): Promise<void> {
@@ -34,11 +42,15 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     for (const shot of PAGES) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const context = await browser.newContext({ viewport: { width: shot.width ?? 1280, height: shot.width ? 844 : 860 } });
       const page = await context.newPage();
       if (shot.user) await signIn(page, server.url, shot.user);
-      const response = await page.goto(`${server.url}${shot.path}`);
-      if (response && response.status() < 400) await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: true });
+      let response = await page.goto(`${server.url}${shot.path}`);
+      if (shot.follow) {
+        const href = await page.locator(shot.follow).first().getAttribute('href');
+        response = href ? await page.goto(`${server.url}${href}`) : null;
+      }
+      if (response && response.status() < 400) await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: !shot.top });
       else process.stdout.write(`skipped ${shot.path} (${response?.status()})\n`);
       await context.close();
     }
