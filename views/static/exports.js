@@ -6,7 +6,7 @@
     var pending = document.querySelectorAll('[data-export]');
     if (!pending.length) return;
     var checks = Array.prototype.map.call(pending, function (element) {
-      return fetch(element.getAttribute('data-export'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      return window.fetch(element.getAttribute('data-export'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (job) {
           if (!job) return false;
