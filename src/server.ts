@@ -23,6 +23,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { ensureIndexes, GoMissingError, openDatabase, runOneTimePasses, type SupervisedFerretDb } from './db';
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
+import { ACCOUNT_MAIL_JOB, accountMailJobHandler } from './accounts';
 import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
@@ -74,6 +75,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       [DOCUMENT_SWEEP_JOB]: documentSweepJobHandler({ uploads, now, logger }),
       [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
       ...notifications.jobHandlers,
+      [ACCOUNT_MAIL_JOB]: accountMailJobHandler({ ...notifications.deps, secret: config.sessionSecret }),
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,

@@ -14,6 +14,8 @@ const auditEntrySchema = new Schema(
     action: { type: String, required: true },
     target: { kind: String, id: String, label: String },
     changedFields: [String],
+    /** The client address of a step taken without an account yet (registration, reset, invitation). */
+    ip: String,
   },
   { versionKey: false },
 );
@@ -26,6 +28,7 @@ export async function recordAudit(entry: {
   action: string;
   target: { kind: string; id: string; label?: string };
   changedFields?: string[];
+  ip?: string;
 }): Promise<void> {
   const { actor } = entry;
   const actorRecord = actor.kind === 'user' ? { kind: 'user', userId: actor.userId, name: actor.name, role: actor.role } : { kind: 'system', name: actor.name, role: 'system' };

@@ -5,19 +5,20 @@ import type { Actor } from './actor';
 import { predatesDeactivation } from './account-change';
 import { checkCredentials, type SignInOptions } from './sign-in-policy';
 import { UserModel } from './user.model';
-import type { Role } from './roles';
+import { DEFAULT_MEMBER_ROLE, isApplicantRole, type MemberRole, type Role } from './roles';
 
 const TOKEN_PREFIX = 'hpg_';
 const TOKEN_LIFETIME_DAYS = 90;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function actorFromUser(user: { _id: unknown; role: string; organizationId?: unknown; name: string }): Actor {
+export function actorFromUser(user: { _id: unknown; role: string; organizationId?: unknown; name: string; memberRole?: string | null }): Actor {
   return {
     kind: 'user',
     userId: String(user._id),
     role: user.role as Role,
     organizationId: user.organizationId ? String(user.organizationId) : undefined,
     name: user.name,
+    ...(isApplicantRole(user.role) ? { memberRole: (user.memberRole as MemberRole | undefined) ?? DEFAULT_MEMBER_ROLE } : {}),
   };
 }
 

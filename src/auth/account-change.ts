@@ -1,7 +1,7 @@
 import { Schema, model } from 'mongoose';
 import { insertIfAbsent } from '../db';
 import { conflict } from '../errors';
-import { ROLES, type Role } from './roles';
+import { MEMBER_ROLES, ROLES, type MemberRole, type Role } from './roles';
 import { UserModel } from './user.model';
 
 /** What administrators change on an account; every change logs the whole of it, not just what moved. */
@@ -10,11 +10,26 @@ export interface AccountState {
   active: boolean;
   /** When the account was last deactivated: tokens and sessions from before it stay dead after a reactivation. */
   deactivatedAt?: Date;
+  /** The rest of what the account holds, changed by its owner or an organization administrator, through the same log. */
+  memberRole?: MemberRole;
+  passwordHash?: string;
+  passwordChangedAt?: Date;
+  email?: string;
+  emailVerifiedAt?: Date;
+  name?: string;
+  phone?: string;
+  position?: string;
+  locale?: 'vi' | 'en';
 }
 
-/** Whether a token or session issued at `issuedAt` predates the account's latest deactivation. */
-export const predatesDeactivation = (user: { deactivatedAt?: Date | null }, issuedAt: Date): boolean =>
-  Boolean(user.deactivatedAt && issuedAt <= user.deactivatedAt);
+/** Every field of the state, as stored on the user document. */
+const STATE_FIELDS = ['role', 'active', 'deactivatedAt', 'memberRole', 'passwordHash', 'passwordChangedAt', 'email', 'emailVerifiedAt', 'name', 'phone', 'position', 'locale'] as const;
+const pickState = (source: Record<string, unknown>): AccountState =>
+  Object.fromEntries(STATE_FIELDS.filter((field) => source[field] !== undefined && source[field] !== null).map((field) => [field, source[field]])) as unknown as AccountState;
+
+/** Whether a token or session issued at `issuedAt` predates the account's latest deactivation or password change. */
+export const predatesDeactivation = (user: { deactivatedAt?: Date | null; passwordChangedAt?: Date | null }, issuedAt: Date): boolean =>
+  Boolean((user.deactivatedAt && issuedAt <= user.deactivatedAt) || (user.passwordChangedAt && issuedAt <= user.passwordChangedAt));
 
 /**
  * The account change log: one document per change, `_id` = "<user id>:<revision>" (the insert is the lock).
@@ -30,7 +45,20 @@ const AccountChangeModel = model(
       _id: String,
       userId: { type: String, required: true },
       revision: { type: Number, required: true },
-      state: { role: { type: String, enum: ROLES, required: true }, active: { type: Boolean, required: true }, deactivatedAt: Date },
+      state: {
+        role: { type: String, enum: ROLES, required: true },
+        active: { type: Boolean, required: true },
+        deactivatedAt: Date,
+        memberRole: { type: String, enum: MEMBER_ROLES },
+        passwordHash: String,
+        passwordChangedAt: Date,
+        email: String,
+        emailVerifiedAt: Date,
+        name: String,
+        phone: String,
+        position: String,
+        locale: String,
+      },
       at: { type: Date, required: true },
       by: String,
     },
@@ -55,8 +83,7 @@ async function syncAccount(userId: string, from: number): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const newest = await newestChange(userId, known);
     if (!newest) return;
-    const { role, active, deactivatedAt } = newest.state;
-    await UserModel.updateOne({ _id: userId }, { $set: { role, active, deactivatedAt, accountRevision: newest.revision } });
+    await UserModel.updateOne({ _id: userId }, { $set: { ...pickState(newest.state as unknown as Record<string, unknown>), accountRevision: newest.revision } });
     known = newest.revision;
   }
 }
@@ -67,15 +94,18 @@ async function syncAccount(userId: string, from: number): Promise<void> {
  */
 export async function changeAccount(userId: string, by: string, at: Date, change: (current: AccountState) => AccountState | undefined): Promise<AccountState | undefined> {
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const user = await UserModel.findById(userId, { role: 1, active: 1, deactivatedAt: 1, accountRevision: 1 }).lean<{ role: Role; active?: boolean; deactivatedAt?: Date; accountRevision?: number }>();
+    const user = await UserModel.findById(userId).lean<Record<string, unknown> & { accountRevision?: number }>();
     if (!user) return undefined;
     const cachedRevision = user.accountRevision ?? 0;
     const logged = await newestChange(userId, cachedRevision > 0 ? cachedRevision - 1 : 0);
-    const head = logged ?? { revision: cachedRevision, state: { role: user.role, active: user.active ?? true, deactivatedAt: user.deactivatedAt } };
+    // An entry from before the log held the whole account (role and flag only) is completed from the document.
+    const head = logged
+      ? { revision: logged.revision, state: { ...pickState(user), ...pickState(logged.state as unknown as Record<string, unknown>) } }
+      : { revision: cachedRevision, state: { ...pickState(user), active: (user.active as boolean | undefined) ?? true } };
     const changed = change(head.state);
     if (!changed) return head.state;
     const deactivatedAt = head.state.active && !changed.active ? at : head.state.deactivatedAt;
-    const next: AccountState = { role: changed.role, active: changed.active, ...(deactivatedAt ? { deactivatedAt } : {}) };
+    const next: AccountState = { ...pickState(changed as unknown as Record<string, unknown>), ...(deactivatedAt ? { deactivatedAt } : {}) };
     const inserted = await insertIfAbsent(AccountChangeModel, { _id: changeId(userId, head.revision + 1), userId, revision: head.revision + 1, state: next, at, by });
     if (inserted) {
       await syncAccount(userId, head.revision);

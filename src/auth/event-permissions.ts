@@ -61,11 +61,15 @@ export function eventsSentBy<S extends Sender>(senders: readonly S[]): EventsSen
 
 export type EventDenial = 'role' | 'ownership' | undefined;
 
+/** What only a submitter (or the organization administrator) sends: a preparer drafts and uploads, never hands over. */
+const SUBMITTING_EVENTS: readonly WorkflowEventType[] = ['SUBMIT', 'RESUBMIT', 'WITHDRAW'];
+
 /** Why `actor` may not send `eventType` for a dossier of `dossierOrganizationId`, or undefined if allowed. */
 export function eventDenial(actor: Actor, eventType: WorkflowEventType, dossierOrganizationId: string): EventDenial {
   const permission = EVENT_PERMISSIONS[eventType];
   const sender: Sender = actor.kind === 'system' ? 'system' : actor.role;
   if (!permission.senders.includes(sender)) return 'role';
+  if (actor.kind === 'user' && actor.memberRole === 'preparer' && SUBMITTING_EVENTS.includes(eventType)) return 'role';
   if (permission.ownDossierOnly && (actor.kind !== 'user' || actor.organizationId !== dossierOrganizationId)) return 'ownership';
   return undefined;
 }

@@ -17,3 +17,13 @@ const within = (group: readonly Role[]) => (role: Role | string): boolean => (gr
 export const isApplicantRole = within(APPLICANT_ROLES);
 export const isDepartmentRole = within(DEPARTMENT_ROLES);
 export const isStaffRole = within(STAFF_ROLES);
+
+/**
+ * What a person does inside an applicant organization (a second dimension beside the role): the
+ * organization administrator invites and deactivates colleagues and decides who submits; a submitter files
+ * and submits; a preparer drafts and uploads but never submits, resubmits or withdraws.
+ */
+export const MEMBER_ROLES = ['org_admin', 'submitter', 'preparer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** An applicant account made before organization administrators existed files and submits as before. */
+export const DEFAULT_MEMBER_ROLE: MemberRole = 'submitter';

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { ROLES } from './roles';
+import { MEMBER_ROLES, ROLES } from './roles';
 
 const userSchema = new Schema(
   {
@@ -15,6 +15,14 @@ const userSchema = new Schema(
     deactivatedAt: Date,
     /** The last account change (account-change.ts) the role and active flag reflect. */
     accountRevision: { type: Number, default: 0 },
+    /** Inside an applicant organization: who administers its people, who may submit, who only prepares. */
+    memberRole: { type: String, enum: MEMBER_ROLES },
+    phone: { type: String, trim: true, maxlength: 30 },
+    position: { type: String, trim: true, maxlength: 120 },
+    /** When the person proved the address is theirs (a registration or an e-mail change link). */
+    emailVerifiedAt: Date,
+    /** The latest password change: sessions and tokens from before it are refused, as after a deactivation. */
+    passwordChangedAt: Date,
   },
   { timestamps: true },
 );

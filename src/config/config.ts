@@ -47,6 +47,8 @@ const trustProxySchema = z.preprocess(
 );
 
 const envSchema = z.object({
+  /** New organizations that register: `auto` active at once, `admin` (default) wait for a DOIT administrator. */
+  REGISTRATION_APPROVAL: z.enum(['auto', 'admin']).default('admin'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -98,6 +100,8 @@ export type Config = Readonly<{
   dataDir: string;
   /** express's 'trust proxy': false (none), a hop count, or addresses, subnets and names. */
   trustProxy: false | number | string[];
+  /** Whether a newly registered organization is active at once or waits for a DOIT administrator. */
+  registrationApproval: 'auto' | 'admin';
 }>;
 
 const MIN_SECRET_LENGTH = 32;
@@ -149,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: values.DEFAULT_LOCALE,
     dataDir: values.DATA_DIR,
     trustProxy: values.TRUST_PROXY,
+    registrationApproval: values.REGISTRATION_APPROVAL,
   });
 }

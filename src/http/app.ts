@@ -58,12 +58,16 @@ const openApiRoute: RouteDefinition = {
 };
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
-export function routeTable(deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean }): RouteDefinition[] {
+export function routeTable(
+  deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean; accounts?: { secret: string; registrationApproval: 'auto' | 'admin' } },
+): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
   // Handlers touch the disk only when called, so readers of the table (authz matrix, OpenAPI) need no real folder.
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
-  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  // Readers of the table alone (authz matrix, OpenAPI) never open a link, so any secret serves them.
+  const accounts = { now, ...(deps.accounts ?? { secret: 'route-table-only', registrationApproval: 'admin' as const }) };
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir, accounts }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -106,7 +110,13 @@ export function createApp(deps: AppDeps): Express {
   installWebAuth(app, { secret: config.sessionSecret, secure: config.isProduction, store: deps.sessionStore, now, refuseDemoUsers: config.isProduction });
   app.use(noStoreWhenSignedIn);
   app.use(language);
-  const routes = routeTable({ ...deps, uploads: deps.uploads ?? uploadSettingsFromConfig(config), dataDir: fromRoot(config.dataDir), refuseDemoUsers: config.isProduction });
+  const routes = routeTable({
+    ...deps,
+    uploads: deps.uploads ?? uploadSettingsFromConfig(config),
+    dataDir: fromRoot(config.dataDir),
+    refuseDemoUsers: config.isProduction,
+    accounts: { secret: config.sessionSecret, registrationApproval: config.registrationApproval },
+  });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
   app.get(openApiRoute.path, (_req, res) => {
     res.json(openApi);

@@ -1,12 +1,13 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import { isOrganizationAdmin, type Actor } from '../auth/actor';
 import { APPLICANT_ROLES, STAFF_ROLES, type Role } from '../auth/roles';
 import mongoose from 'mongoose';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { refuseHostileInput } from './input-guard';
 
-export type Audience = Role | 'public';
+/** A role, the anonymous public, or `org_admin`: the administrator of an applicant organization (a member role). */
+export type Audience = Role | 'public' | 'org_admin';
 
 /** One route: who may call it is declared next to its path (deny by default; the authz test reads these). */
 export interface RouteDefinition {
@@ -35,8 +36,9 @@ function authorize(allow: readonly Audience[]): RequestHandler {
     if (allow.includes('public')) return next();
     const actor = req.user as Actor | undefined;
     if (!actor) return next(unauthenticated());
-    if (actor.kind !== 'user' || !allow.includes(actor.role)) return next(forbidden());
-    next();
+    if (actor.kind !== 'user') return next(forbidden());
+    if (allow.includes(actor.role) || (allow.includes('org_admin') && isOrganizationAdmin(actor))) return next();
+    next(forbidden());
   };
 }
 

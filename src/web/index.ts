@@ -8,8 +8,10 @@ import { petitionPages } from './petition.pages';
 import { staffPages } from './staff';
 import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
+import { accountPages } from './account.pages';
+import type { AccountDeps } from '../accounts';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
-export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string }): RouteDefinition[] {
-  return [...publicPages(deps), ...signInPages(), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...petitionPages(deps), ...adminMailPages(deps)];
+export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string; accounts: AccountDeps }): RouteDefinition[] {
+  return [...publicPages(deps), ...signInPages(), ...accountPages(deps.accounts), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...petitionPages(deps), ...adminMailPages(deps)];
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { isAppError } from '../errors';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { requestLimit } from '../http/rate-limit';
+import { flashOf } from './flash';
 
 const HOME_BY_ROLE: Record<string, string> = {
   business: '/my/dossiers',
@@ -37,6 +38,7 @@ export function signInPages(): RouteDefinition[] {
       allow: ['public'],
       handler(req, res) {
         if (req.user) return res.redirect(303, '/dashboard');
+        res.locals.flash = flashOf(res.locals.t, req.query.done, ['password', 'invited'], 'login');
         res.render('login', { title: res.locals.t('login.title'), next: safeNext(req.query.next) });
       },
     },

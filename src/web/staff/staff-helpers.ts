@@ -34,7 +34,7 @@ export function checkForm<T extends z.ZodType>(schema: T, body: unknown, t: Tran
 
 /** Our schemas and services speak in locale keys; anything else (a library's message) is shown as is. */
 function translateKey(message: string, t: Translate): string {
-  return /^(officer|leader|admin|petitions)\.[\w.]+$/.test(message) ? t(message) : message;
+  return /^(officer|leader|admin|petitions|accounts)\.[\w.]+$/.test(message) ? t(message) : message;
 }
 
 /** Field messages a service threw (validation_failed), translated; undefined for any other error. */
