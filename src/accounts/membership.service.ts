@@ -3,11 +3,10 @@ import { recordAudit } from '../audit';
 import { hashPassword, type Actor } from '../auth';
 import { changeAccount } from '../auth/account-change';
 import { passwordProblems } from '../auth/login.service';
-import { DEFAULT_MEMBER_ROLE, MEMBER_ROLES, type MemberRole } from '../auth/roles';
-import { UserModel } from '../auth/user.model';
-import { insertIfAbsent } from '../db';
+import { MEMBER_ROLES, type MemberRole } from '../auth/roles';
+import { createAccountUser, emailInUse, userByEmail, userById, usersOfOrganization } from '../auth';
 import { forbidden, notFound, validationFailed, type FieldError } from '../errors';
-import { OrganizationModel } from '../organizations/organization.model';
+import { organizationSummary } from '../organizations';
 import { queueAccountMail } from './account-mail';
 import { pendingRequests } from './account-request';
 import { issueToken, readToken, useToken, type TokenProblem } from './account-token';
@@ -32,11 +31,11 @@ export interface Member {
 /** The organization's people, its pending join requests, for its administrator's page. */
 export async function organizationMembers(actor: Actor): Promise<{ organization: { id: string; name: string }; members: Member[]; requests: Awaited<ReturnType<typeof pendingRequests>> }> {
   const organizationId = organizationOf(actor);
-  const organization = await OrganizationModel.findById(organizationId, { name: 1 }).lean<{ name: string }>();
-  const users = await UserModel.find({ organizationId: new Types.ObjectId(organizationId) }, { name: 1, email: 1, memberRole: 1, active: 1, position: 1 }).sort({ name: 1 }).lean();
+  const organization = await organizationSummary(organizationId);
+  const users = await usersOfOrganization(organizationId);
   return {
     organization: { id: organizationId, name: organization?.name ?? '' },
-    members: users.map((u) => ({ id: String(u._id), name: u.name, email: u.email, memberRole: (u.memberRole as MemberRole | undefined) ?? DEFAULT_MEMBER_ROLE, active: u.active ?? true, ...(u.position ? { position: u.position } : {}) })),
+    members: users.map((u) => ({ id: u.id, name: u.name, email: u.email, memberRole: u.memberRole, active: u.active, ...(u.position ? { position: u.position } : {}) })),
     requests: await pendingRequests({ kind: 'join', organizationId }),
   };
 }
@@ -48,13 +47,13 @@ export async function organizationMembers(actor: Actor): Promise<{ organization:
 export async function invite(actor: Actor, input: { email: string; name: string; memberRole: MemberRole; locale: 'vi' | 'en' }, deps: AccountDeps, ip?: string): Promise<void> {
   const organizationId = organizationOf(actor);
   const email = input.email.trim().toLowerCase();
-  const existing = await UserModel.findOne({ email }, { organizationId: 1 }).lean();
+  const existing = await userByEmail(email);
   if (existing) {
-    throw validationFailed([field('email', String(existing.organizationId) === organizationId ? 'accounts.errors.alreadyMember' : 'accounts.errors.otherOrganization')]);
+    throw validationFailed([field('email', existing.organizationId === organizationId ? 'accounts.errors.alreadyMember' : 'accounts.errors.otherOrganization')]);
   }
   if (!MEMBER_ROLES.includes(input.memberRole)) throw validationFailed([field('memberRole', 'accounts.errors.choose')]);
   const now = deps.now();
-  const organization = await OrganizationModel.findById(organizationId, { name: 1 }).lean<{ name: string }>();
+  const organization = await organizationSummary(organizationId);
   const tokenId = await issueToken(deps.secret, { purpose: 'invitation', subject: email, data: { organizationId, memberRole: input.memberRole, name: input.name.trim(), locale: input.locale, invitedBy: actor.kind === 'user' ? actor.userId : '' } }, now);
   await queueAccountMail(
     { key: tokenId, template: 'invitation', to: { address: email, name: input.name.trim(), locale: input.locale }, token: { id: tokenId, purpose: 'invitation' }, facts: { organization: organization?.name, person: actor.kind === 'user' ? actor.name : undefined } },
@@ -67,7 +66,7 @@ export async function invite(actor: Actor, input: { email: string; name: string;
 export async function readInvitation(token: string, deps: AccountDeps): Promise<{ email: string; name: string; organization: string } | { problem: TokenProblem }> {
   const read = await readToken(deps.secret, token, 'invitation', deps.now());
   if ('problem' in read) return read;
-  const organization = await OrganizationModel.findById(String(read.record.data.organizationId), { name: 1 }).lean<{ name: string }>();
+  const organization = await organizationSummary(String(read.record.data.organizationId));
   return { email: read.record.subject, name: String(read.record.data.name ?? ''), organization: organization?.name ?? '' };
 }
 
@@ -81,19 +80,19 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   if (!input.name.trim()) errors.push(field('name', 'accounts.errors.required'));
   if (passwordProblems(input.password, email).length) errors.push(field('password', 'accounts.errors.weakPassword'));
   if (errors.length) throw validationFailed(errors);
-  if (await UserModel.exists({ email })) return { problem: 'email_taken' };
+  if (await emailInUse(email)) return { problem: 'email_taken' };
   const used = await useToken(deps.secret, token, 'invitation', now);
   if ('problem' in used) return { problem: used.problem };
   const data = read.record.data as { organizationId: string; memberRole: MemberRole; locale?: 'vi' | 'en' };
-  const organization = await OrganizationModel.findById(data.organizationId, { kind: 1 }).lean<{ kind: string }>();
+  const organization = await organizationSummary(data.organizationId);
   if (!organization) return { problem: 'invalid' };
   const userId = new Types.ObjectId();
-  const created = await insertIfAbsent(UserModel, {
-    _id: userId,
+  const created = await createAccountUser({
+    id: userId,
     email,
     name: input.name.trim(),
     role: organization.kind === 'ic_operator' ? 'ic_operator' : 'business',
-    organizationId: new Types.ObjectId(data.organizationId),
+    organizationId: data.organizationId,
     passwordHash: await hashPassword(input.password),
     locale: data.locale ?? 'vi',
     memberRole: data.memberRole,
@@ -107,8 +106,8 @@ export async function acceptInvitation(token: string, input: { name: string; pas
 /** Sets what a member does, or (de)activates them; never the administrator themself (an organization keeps one). */
 export async function changeMember(actor: Actor, memberId: string, change: { memberRole?: MemberRole; active?: boolean }, now: Date): Promise<void> {
   const organizationId = organizationOf(actor);
-  const member = Types.ObjectId.isValid(memberId) ? await UserModel.findById(memberId, { organizationId: 1, email: 1 }).lean() : null;
-  if (!member || String(member.organizationId) !== organizationId) throw notFound(`Member ${memberId}`);
+  const member = await userById(memberId);
+  if (!member || member.organizationId !== organizationId) throw notFound(`Member ${memberId}`);
   if (actor.kind === 'user' && actor.userId === memberId) throw validationFailed([field('member', 'accounts.errors.self')]);
   if (change.memberRole !== undefined && !MEMBER_ROLES.includes(change.memberRole)) throw validationFailed([field('memberRole', 'accounts.errors.choose')]);
   await changeAccount(memberId, actor.kind === 'user' ? actor.userId : actor.name, now, (current) => ({

@@ -1,8 +1,7 @@
 import { recordAudit } from '../audit';
-import { hashPassword } from '../auth';
+import { hashPassword, userByEmail, userById } from '../auth';
 import { changeAccount } from '../auth/account-change';
 import { passwordProblems } from '../auth/login.service';
-import { UserModel } from '../auth/user.model';
 import { validationFailed } from '../errors';
 import { queueAccountMail } from './account-mail';
 import { issueToken, readToken, retireTokens, useToken, type TokenProblem } from './account-token';
@@ -14,12 +13,13 @@ import type { AccountDeps } from './registration.service';
  */
 export async function requestPasswordReset(emailInput: string, deps: AccountDeps, ip?: string): Promise<void> {
   const email = emailInput.trim().toLowerCase();
-  const user = await UserModel.findOne({ email, active: true }, { name: 1, locale: 1 }).lean();
+  const found = await userByEmail(email);
+  const user = found?.active ? found : undefined;
   const now = deps.now();
-  await recordAudit({ at: now, actor: { kind: 'system', name: 'password-reset' }, action: 'account.password_reset_requested', target: { kind: 'user', id: user ? String(user._id) : '-', label: user ? email : 'unknown address' }, ip });
+  await recordAudit({ at: now, actor: { kind: 'system', name: 'password-reset' }, action: 'account.password_reset_requested', target: { kind: 'user', id: user ? user.id : '-', label: user ? email : 'unknown address' }, ip });
   if (!user) return;
-  const tokenId = await issueToken(deps.secret, { purpose: 'password_reset', subject: String(user._id) }, now);
-  await queueAccountMail({ key: tokenId, template: 'password_reset', to: { address: email, name: user.name, locale: user.locale === 'en' ? 'en' : 'vi', userId: String(user._id) }, token: { id: tokenId, purpose: 'password_reset' } }, now);
+  const tokenId = await issueToken(deps.secret, { purpose: 'password_reset', subject: user.id }, now);
+  await queueAccountMail({ key: tokenId, template: 'password_reset', to: { address: email, name: user.name, locale: user.locale, userId: user.id }, token: { id: tokenId, purpose: 'password_reset' } }, now);
 }
 
 /** Whether a reset link can still serve (the form is shown only then). */
@@ -38,7 +38,7 @@ export async function resetPassword(token: string, password: string, deps: Accou
   const read = await readToken(deps.secret, token, 'password_reset', now);
   if ('problem' in read) return { problem: read.problem };
   const userId = read.record.subject;
-  const user = await UserModel.findById(userId, { email: 1 }).lean();
+  const user = await userById(userId);
   if (!user) return { problem: 'invalid' };
   if (passwordProblems(password, user.email).length) throw validationFailed([{ field: 'password', message: 'accounts.errors.weakPassword', messageKey: 'accounts.errors.weakPassword' }]);
   const used = await useToken(deps.secret, token, 'password_reset', now);

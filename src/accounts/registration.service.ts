@@ -1,12 +1,9 @@
 import { Types } from 'mongoose';
 import { recordAudit } from '../audit';
-import { hashPassword, SYSTEM_SCHEDULER, type Actor } from '../auth';
+import { createAccountUser, emailInUse, hashPassword, SYSTEM_SCHEDULER, usersOfOrganization, type Actor } from '../auth';
 import { passwordProblems } from '../auth/login.service';
-import { UserModel } from '../auth/user.model';
-import { insertIfAbsent, isDuplicateKeyError } from '../db';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../errors';
-import { normalizeTaxCode } from '../organizations';
-import { OrganizationModel } from '../organizations/organization.model';
+import { createRegisteredOrganization, normalizeTaxCode, organizationByTaxCode, organizationSummary } from '../organizations';
 import { queueAccountMail } from './account-mail';
 import {
   decideOnce,
@@ -34,7 +31,7 @@ export interface RegistrationInput {
 const field = (name: string, key: string): FieldError => ({ field: name, message: key, messageKey: key });
 
 /** The e-mail is free: no account has it (a registration still unverified does not hold it). */
-const emailTaken = async (email: string) => (await UserModel.exists({ email })) !== null;
+const emailTaken = emailInUse;
 
 /**
  * Starts a registration: checks what can be checked now (tax code check digit, e-mail free, password policy),
@@ -82,12 +79,12 @@ export async function completeRegistration(token: string, deps: AccountDeps, ip?
   if (!request && 'record' in read) {
     const data = read.record.data as unknown as { organization: RegisteredOrganization; person: RegisteredPerson; ip?: string };
     if (await emailTaken(data.person.email)) return { status: 'problem', problem: 'email_taken' };
-    const holder = await OrganizationModel.findOne({ taxCode: data.organization.taxCode }, { _id: 1, name: 1 }).lean<{ _id: Types.ObjectId; name: string }>();
+    const holder = await organizationByTaxCode(data.organization.taxCode);
     const ids = newIds();
     request = await recordRequest({
       _id: tokenId,
       kind: holder ? 'join' : 'new_organization',
-      organizationId: holder?._id ?? ids.organizationId,
+      organizationId: holder ? new Types.ObjectId(holder.id) : ids.organizationId,
       userId: ids.userId,
       organization: holder ? { name: holder.name, taxCode: data.organization.taxCode } : data.organization,
       person: data.person,
@@ -114,13 +111,13 @@ export async function completeRegistration(token: string, deps: AccountDeps, ip?
 const mailTo = (request: AccountRequestRecord) => ({ address: request.person.email, name: request.person.name, locale: request.person.locale, userId: String(request.userId) });
 
 async function tellOrganizationAdmins(request: AccountRequestRecord, now: Date): Promise<void> {
-  const admins = await UserModel.find({ organizationId: request.organizationId, memberRole: 'org_admin', active: true }, { email: 1, name: 1, locale: 1 }).lean();
+  const admins = (await usersOfOrganization(String(request.organizationId))).filter((user) => user.active && user.memberRole === 'org_admin');
   for (const admin of admins) {
     await queueAccountMail(
       {
-        key: `${request._id}:join:${String(admin._id)}`,
+        key: `${request._id}:join:${admin.id}`,
         template: 'join_request',
-        to: { address: admin.email, name: admin.name, locale: admin.locale === 'en' ? 'en' : 'vi', userId: String(admin._id) },
+        to: { address: admin.email, name: admin.name, locale: admin.locale, userId: admin.id },
         path: '/my/organization#requests',
         facts: { organization: request.organization.name, person: `${request.person.name} (${request.person.email})` },
       },
@@ -163,37 +160,28 @@ export async function decide(actor: Actor, requestId: string, input: { outcome: 
 
 /** Creates what an approved request describes; each insert is by its own id, so running it again is harmless. */
 async function materialize(request: AccountRequestRecord, memberRole: 'org_admin' | 'submitter' | 'preparer'): Promise<void> {
-  let kind: 'enterprise' | 'ic_operator' = 'enterprise';
+  const p = request.person;
   if (request.kind === 'new_organization') {
     const o = request.organization as RegisteredOrganization;
-    kind = o.kind;
-    try {
-      const created = await insertIfAbsent(OrganizationModel, {
-        _id: request.organizationId,
-        taxCode: o.taxCode,
-        kind: o.kind,
-        name: o.name,
-        address: [o.address, o.commune, o.province].filter(Boolean).join(', '),
-        district: o.commune,
-        contact: { name: request.person.name, email: request.person.email, phone: o.phone ?? request.person.phone },
-        ...(o.leadershipGender ? { leadershipGender: o.leadershipGender } : {}),
-        ...(o.employeesByGender ? { employeesByGender: o.employeesByGender } : {}),
-      });
-      if (!created && !(await OrganizationModel.exists({ _id: request.organizationId }))) throw Object.assign(new Error('tax code taken'), { code: 11000 });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw new AppError('conflict', 'Tax code registered meanwhile', { detail: 'Another organization registered this tax code meanwhile; refuse this request and ask the person to join it.' });
-      throw error;
-    }
-  } else {
-    const organization = await OrganizationModel.findById(request.organizationId, { kind: 1 }).lean<{ kind: 'enterprise' | 'ic_operator' }>();
-    kind = organization?.kind ?? 'enterprise';
+    const created = await createRegisteredOrganization({
+      id: request.organizationId,
+      taxCode: o.taxCode,
+      kind: o.kind,
+      name: o.name,
+      address: [o.address, o.commune, o.province].filter(Boolean).join(', '),
+      district: o.commune,
+      contact: { name: p.name, email: p.email, ...(o.phone ?? p.phone ? { phone: o.phone ?? p.phone } : {}) },
+      ...(o.leadershipGender ? { leadershipGender: o.leadershipGender } : {}),
+      ...(o.employeesByGender ? { employeesByGender: o.employeesByGender } : {}),
+    });
+    if (!created) throw new AppError('conflict', 'Tax code registered meanwhile', { detail: 'Another organization registered this tax code meanwhile; refuse this request and ask the person to join it.' });
   }
-  const p = request.person;
-  await insertIfAbsent(UserModel, {
-    _id: request.userId,
+  const organization = await organizationSummary(String(request.organizationId));
+  const created = await createAccountUser({
+    id: request.userId,
     email: p.email,
     name: p.name,
-    role: kind === 'ic_operator' ? 'ic_operator' : 'business',
+    role: organization?.kind === 'ic_operator' ? 'ic_operator' : 'business',
     organizationId: request.organizationId,
     passwordHash: p.passwordHash,
     locale: p.locale,
@@ -203,7 +191,5 @@ async function materialize(request: AccountRequestRecord, memberRole: 'org_admin
     emailVerifiedAt: request.createdAt,
   });
   // The insert answers "already there" for the e-mail's unique key too: the person must be this request's.
-  if (!(await UserModel.exists({ _id: request.userId }))) {
-    throw new AppError('conflict', 'E-mail registered meanwhile', { detail: 'An account with this e-mail address was created meanwhile; refuse this request.' });
-  }
+  if (!created) throw new AppError('conflict', 'E-mail registered meanwhile', { detail: 'An account with this e-mail address was created meanwhile; refuse this request.' });
 }

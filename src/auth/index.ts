@@ -1,4 +1,4 @@
-export { ROLES, APPLICANT_ROLES, DEPARTMENT_ROLES, STAFF_ROLES, isApplicantRole, isDepartmentRole, isStaffRole, type Role } from './roles';
+export { ROLES, APPLICANT_ROLES, DEPARTMENT_ROLES, STAFF_ROLES, MEMBER_ROLES, DEFAULT_MEMBER_ROLE, isApplicantRole, isDepartmentRole, isStaffRole, type Role, type MemberRole } from './roles';
 export type { User } from './user.model';
 export { hashPassword, verifyPassword } from './password';
 export { type Actor, SYSTEM_SCHEDULER, actorRole, isApplicant, isDepartmentStaff, isStaff } from './actor';
@@ -7,3 +7,4 @@ export { userNamesByIds } from './user-names';
 export { assignableOfficers, activeOfficerId } from './officers';
 export { activeUsers, type UserContact, type UserSelection } from './user-directory';
 export { changeRole, createUser, listUsers, setActive, userRow, type NewUserInput, type UserRow } from './user-admin.service';
+export { userByEmail, userById, emailInUse, usersOfOrganization, createAccountUser, type AccountUser, type NewAccountUser } from './user-accounts';

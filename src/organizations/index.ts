@@ -23,3 +23,4 @@ export {
   type IndustrialComplexInput,
   type OrganizationInput,
 } from './organization-admin.service';
+export { organizationSummary, organizationByTaxCode, createRegisteredOrganization, type OrganizationSummary, type RegisteredOrganizationInput } from './organization-accounts';
