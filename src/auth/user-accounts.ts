@@ -13,9 +13,10 @@ export interface AccountUser {
   organizationId?: string;
   memberRole: MemberRole;
   position?: string;
+  phone?: string;
 }
 
-type StoredUser = { _id: unknown; email: string; name: string; locale?: string | null; active?: boolean | null; organizationId?: unknown; memberRole?: string | null; position?: string | null };
+type StoredUser = { _id: unknown; email: string; name: string; locale?: string | null; active?: boolean | null; organizationId?: unknown; memberRole?: string | null; position?: string | null; phone?: string | null };
 
 const accountUserOf = (u: StoredUser): AccountUser => ({
   id: String(u._id),
@@ -26,6 +27,7 @@ const accountUserOf = (u: StoredUser): AccountUser => ({
   ...(u.organizationId ? { organizationId: String(u.organizationId) } : {}),
   memberRole: (u.memberRole as MemberRole | undefined) ?? DEFAULT_MEMBER_ROLE,
   ...(u.position ? { position: u.position } : {}),
+  ...(u.phone ? { phone: u.phone } : {}),
 });
 
 export async function userByEmail(email: string): Promise<AccountUser | undefined> {

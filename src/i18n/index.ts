@@ -1,3 +1,3 @@
-export { createTranslations, languageMiddleware, formatters, LOCALES, type Locale } from './i18n';
+export { createTranslations, languageMiddleware, formatters, LOCALES, LANGUAGE_COOKIE, type Locale } from './i18n';
 export { parseLocaleNumber, formatLocaleNumber } from './locale-number';
 export { citationIn, sourceIn, valueNoteIn } from './legal-text';

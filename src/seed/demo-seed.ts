@@ -55,7 +55,8 @@ export async function seedDemo(options: { demoPassword?: string; dataDir: string
     const organization =
       'organizationTaxCode' in user ? await OrganizationModel.findOne({ taxCode: user.organizationTaxCode }).lean() : null;
     const { email, name, role } = user;
-    const doc = { email, name, role, passwordHash, demo: true, organizationId: organization?._id };
+    // Each demo organization's person administers it (invites colleagues, decides who submits).
+    const doc = { email, name, role, passwordHash, demo: true, organizationId: organization?._id, ...(organization ? { memberRole: 'org_admin' } : {}) };
     if (await insertIfAbsent(UserModel, doc)) created.users++;
   }
 

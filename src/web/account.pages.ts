@@ -5,6 +5,9 @@ import {
   changeMember,
   checkResetLink,
   completeRegistration,
+  confirmEmailChange,
+  profileOf,
+  updateProfile,
   decide,
   invite,
   organizationMembers,
@@ -17,7 +20,10 @@ import {
 } from '../accounts';
 import { MEMBER_ROLES } from '../auth/roles';
 import { isAppError } from '../errors';
-import { currentActor, type RouteDefinition } from '../http/route-table';
+import { currentActor, SIGNED_IN, type RouteDefinition } from '../http/route-table';
+import { isStaffRole } from '../auth';
+import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from '../notifications';
+import { LANGUAGE_COOKIE } from '../i18n';
 import { requestLimit } from '../http/rate-limit';
 import { checkForm, keptValues, translatorOf, type FieldErrors, type Translate } from './staff/staff-helpers';
 import { flashOf } from './flash';
@@ -51,6 +57,14 @@ const invitationAcceptSchema = z.object({ name: text(200), password: z.string().
 const inviteSchema = z.object({ email: emailSchema.shape.email, name: text(200), memberRole: z.enum(MEMBER_ROLES, 'accounts.errors.choose'), locale: z.enum(['vi', 'en']).catch('vi') });
 const memberSchema = z.object({ memberRole: z.enum(MEMBER_ROLES).optional(), active: z.enum(['yes', 'no']).optional() });
 const decisionSchema = z.object({ outcome: z.enum(['approved', 'refused'], 'accounts.errors.choose'), memberRole: z.enum(MEMBER_ROLES).optional(), reason: z.string().trim().max(500).optional() });
+const profileSchema = z.object({
+  name: text(200),
+  email: emailSchema.shape.email,
+  phone: optionalText(30),
+  position: optionalText(120),
+  locale: z.enum(['vi', 'en'], 'accounts.errors.choose'),
+  delivery: z.enum(MAIL_DELIVERY_MODES).optional(),
+});
 const tokenParam = z.string().regex(/^[0-9a-f]{32}\.[\w-]{20,100}$/);
 
 /** Field messages a service threw, in the page's words. */
@@ -292,6 +306,54 @@ export function accountPages(deps: AccountDeps): RouteDefinition[] {
     },
     {
       method: 'get',
+      path: '/my/profile',
+      allow: SIGNED_IN,
+      async handler(req, res) {
+        res.locals.flash = flashOf(res.locals.t, req.query.done, ['saved', 'emailSent', 'emailChanged'], 'accounts.profile');
+        await renderProfile(req, res, {});
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/profile',
+      allow: SIGNED_IN,
+      before: [formLimit],
+      async handler(req, res) {
+        const t = translatorOf(res);
+        const actor = currentActor(req);
+        const form = checkForm(profileSchema, req.body, t);
+        if (form.errors) return renderProfile(req, res, { values: keptValues(req.body), errors: form.errors }, 400);
+        const { delivery, ...details } = form.data;
+        let outcome;
+        try {
+          outcome = await updateProfile(actor, details, deps, ipOf(req));
+        } catch (error) {
+          const errors = serviceFieldErrors(error, t);
+          if (!errors) throw error;
+          return renderProfile(req, res, { values: keptValues(req.body), errors }, 400);
+        }
+        // Staff choose how dossier notices reach them (one by one, or a daily digest).
+        if (delivery && actor.kind === 'user' && isStaffRole(actor.role)) await setMailPreference(actor.userId, delivery, deps.now());
+        res.cookie(LANGUAGE_COOKIE, details.locale, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
+        res.redirect(303, `/my/profile?done=${outcome.emailConfirmationSent ? 'emailSent' : 'saved'}`);
+      },
+    },
+    {
+      method: 'get',
+      path: '/my/profile/verify-email/:token',
+      allow: ['public'],
+      before: [formLimit],
+      async handler(req, res) {
+        const token = tokenParam.safeParse(req.params.token);
+        if (!token.success) return tokenProblem(res, 'invalid');
+        const { problem } = await confirmEmailChange(token.data, deps, ipOf(req));
+        if (problem === 'email_taken') return message(res, 'emailTaken', {}, 409, { href: '/my/profile', label: res.locals.t('accounts.profile.title') });
+        if (problem) return tokenProblem(res, problem);
+        message(res, 'emailChanged', {}, 200, { href: req.user ? '/my/profile' : '/login', label: req.user ? res.locals.t('accounts.profile.title') : res.locals.t('nav.signIn') });
+      },
+    },
+    {
+      method: 'get',
       path: '/admin/account-requests',
       allow: ['admin'],
       async handler(req, res) {
@@ -332,6 +394,15 @@ async function renderOrganization(req: Request, res: Response, extra: { values?:
     errors: extra.errors ?? {},
     requestId: extra.requestId,
   });
+}
+
+async function renderProfile(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: FieldErrors }, status = 200) {
+  const actor = currentActor(req);
+  const { user, organization } = await profileOf(actor);
+  const staff = actor.kind === 'user' && isStaffRole(actor.role);
+  const delivery = staff ? await getMailPreference(user.id) : undefined;
+  const values = extra.values ?? { name: user.name, email: user.email, phone: user.phone ?? '', position: user.position ?? '', locale: user.locale, ...(delivery ? { delivery } : {}) };
+  res.status(status).render('accounts/profile', { title: res.locals.t('accounts.profile.title'), user, organization, staff, deliveryModes: MAIL_DELIVERY_MODES, values, errors: extra.errors ?? {} });
 }
 
 async function renderAdminRequests(res: Response, extra: { errors?: FieldErrors; requestId?: string }, status = 200) {

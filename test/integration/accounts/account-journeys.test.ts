@@ -224,4 +224,25 @@ describe('businesses join and help themselves', () => {
     expect((await request(app).get(`/invitation/${link}`)).status).toBe(410);
     expect((await browser(app).signIn(email, GOOD_PASSWORD)).status).toBe(303);
   });
+
+  it('when a person edits their profile, then details change at once and a new e-mail address only once its link is opened', async () => {
+    const user = await createUser(app, 'business', await createOrganization());
+    const b = browser(app);
+    await b.signIn(user.email, PASSWORD);
+    const page = await b.agent.get('/my/profile');
+    expect(page.status).toBe(200);
+    const newEmail = `moi.${Math.random().toString(36).slice(2)}@example.vn`;
+    const taken = await b.agent.post('/my/profile').type('form').send({ _csrf: csrfTokenOf(page.text), name: 'Tên Mới', email: admin.email, phone: '0912 345 678', position: 'Trưởng phòng', locale: 'vi' });
+    expect(taken.status).toBe(400);
+    expect(taken.text).toContain('Địa chỉ này đã có tài khoản');
+    const saved = await b.agent.post('/my/profile').type('form').send({ _csrf: csrfTokenOf(page.text), name: 'Tên Mới', email: newEmail, phone: '0912 345 678', position: 'Trưởng phòng', locale: 'vi' });
+    expect(saved.headers.location).toBe('/my/profile?done=emailSent');
+    expect(await UserModel.findById(user.id).lean()).toMatchObject({ name: 'Tên Mới', phone: '0912 345 678', position: 'Trưởng phòng', email: user.email });
+    const link = (await linkSentTo(newEmail, 'verify_email_change'))!;
+    const confirmed = await request(app).get(`/my/profile/verify-email/${link}`);
+    expect(confirmed.text).toContain('Đã đổi địa chỉ thư điện tử');
+    expect((await UserModel.findById(user.id).lean())!.email).toBe(newEmail);
+    expect((await request(app).get(`/my/profile/verify-email/${link}`)).status).toBe(410);
+    expect(await AuditEntryModel.countDocuments({ action: 'account.email_changed', 'target.id': user.id })).toBe(1);
+  });
 });
