@@ -13,7 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-results');
 
 /** The real server (same composition root as `npm start`, demo seed included) on a free port and its own database. */
-export async function startE2eServer(): Promise<RunningApplication> {
+export async function startE2eServer(): Promise<RunningApplication & { dataDir: string }> {
   const uri = new URL(testDatabaseUri());
   uri.pathname = `/e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hp-green-e2e-'));
@@ -26,7 +26,7 @@ export async function startE2eServer(): Promise<RunningApplication> {
     UPLOAD_DIR: path.join(dataDir, 'uploads'),
     LOG_LEVEL: 'silent',
   });
-  return startApplication(config, createLogger('silent'));
+  return Object.assign(await startApplication(config, createLogger('silent')), { dataDir });
 }
 
 /** Debian's Chromium with the flags this sandboxed, offline machine needs. */
@@ -56,8 +56,8 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
 }
 
 /** The real server and Chromium for one suite: started before its tests, stopped after them. */
-export function useE2eServer(): { server: () => RunningApplication; browser: () => Browser } {
-  let server: RunningApplication | undefined;
+export function useE2eServer(): { server: () => RunningApplication & { dataDir: string }; browser: () => Browser } {
+  let server: (RunningApplication & { dataDir: string }) | undefined;
   let browser: Browser | undefined;
   // The server seeds the demo history on start (about 10 s on a quiet machine, several times that on a busy one).
   beforeAll(async () => {
