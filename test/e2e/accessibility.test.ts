@@ -28,11 +28,11 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
 
   /** `paths` are opened as they are; `follow` opens the first link on the last page whose href matches (a dossier of the demo data). */
   const audiences: { who: string; user?: string; paths: string[]; follow?: RegExp }[] = [
-    { who: 'the public', paths: ['/', '/lookup', '/certificates', '/certificates/verify', '/login', '/?lang=en'] },
-    { who: 'a business', user: 'doanhnghiep@demo.example.vn', paths: ['/my/certificates', '/my/calendar', '/my/petitions', '/my/dossiers/new', '/my/dossiers/new/epr', '/my/dossiers'], follow: /^\/my\/dossiers\/[0-9a-f]{24}$/ },
+    { who: 'the public', paths: ['/', '/lookup', '/certificates', '/certificates/verify', '/login', '/register', '/password/forgot', '/?lang=en'] },
+    { who: 'a business', user: 'doanhnghiep@demo.example.vn', paths: ['/my/certificates', '/my/calendar', '/my/petitions', '/my/organization', '/my/profile', '/my/dossiers/new', '/my/dossiers/new/epr', '/my/dossiers'], follow: /^\/my\/dossiers\/[0-9a-f]{24}$/ },
     { who: 'an officer', user: 'chuyenvien@demo.haiphong.gov.vn', paths: ['/conferences', '/petitions', '/pgi', '/officer/queue'], follow: /^\/officer\/dossiers\/[0-9a-f]{24}$/ },
     { who: 'a leader', user: 'lanhdao@demo.haiphong.gov.vn', paths: ['/leader/decisions', '/leader/statistics'] },
-    { who: 'an administrator', user: 'admin@demo.haiphong.gov.vn', paths: ['/admin', '/admin/users', '/admin/calendar', '/admin/workflows'] },
+    { who: 'an administrator', user: 'admin@demo.haiphong.gov.vn', paths: ['/admin', '/admin/users', '/admin/account-requests', '/admin/calendar', '/admin/workflows'] },
   ];
 
   it.each(audiences.map((a) => [a.who, a] as const))('when %s opens its main pages, then axe finds no serious or critical WCAG violation', async (_who, audience) => {
