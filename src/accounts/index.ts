@@ -4,3 +4,4 @@ export { invite, readInvitation, acceptInvitation, changeMember, organizationMem
 export { pendingRequests } from './account-request';
 export { ACCOUNT_MAIL_JOB, accountMailJobHandler, queueAccountMail } from './account-mail';
 export { profileOf, updateProfile, confirmEmailChange, type ProfileInput } from './profile.service';
+export { startSignOn, finishSignOn, type SignOnOutcome } from './single-sign-on';

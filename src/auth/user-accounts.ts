@@ -6,6 +6,7 @@ import { UserModel } from './user.model';
 /** The users the account journeys (registration, reset, invitations) read and create; the auth room keeps the model. */
 export interface AccountUser {
   id: string;
+  role: Role;
   email: string;
   name: string;
   locale: 'vi' | 'en';
@@ -16,10 +17,11 @@ export interface AccountUser {
   phone?: string;
 }
 
-type StoredUser = { _id: unknown; email: string; name: string; locale?: string | null; active?: boolean | null; organizationId?: unknown; memberRole?: string | null; position?: string | null; phone?: string | null };
+type StoredUser = { _id: unknown; role: string; email: string; name: string; locale?: string | null; active?: boolean | null; organizationId?: unknown; memberRole?: string | null; position?: string | null; phone?: string | null };
 
 const accountUserOf = (u: StoredUser): AccountUser => ({
   id: String(u._id),
+  role: u.role as Role,
   email: u.email,
   name: u.name,
   locale: u.locale === 'en' ? 'en' : 'vi',

@@ -49,6 +49,18 @@ const trustProxySchema = z.preprocess(
 const envSchema = z.object({
   /** New organizations that register: `auto` active at once, `admin` (default) wait for a DOIT administrator. */
   REGISTRATION_APPROVAL: z.enum(['auto', 'admin']).default('admin'),
+  /** Single sign-on by OpenID Connect: off unless the issuer, client id and secret are all set. */
+  OIDC_ISSUER_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** Which claims carry the verified e-mail, its "verified" flag, the name and the organization's tax code. */
+  OIDC_EMAIL_CLAIM: z.string().default('email'),
+  OIDC_EMAIL_VERIFIED_CLAIM: z.string().default('email_verified'),
+  OIDC_NAME_CLAIM: z.string().default('name'),
+  OIDC_TAX_CODE_CLAIM: z.string().default('tax_code'),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  /** The sign-in button's words (the provider's name), e.g. "VNeID". */
+  OIDC_LABEL: z.string().default(''),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -102,7 +114,18 @@ export type Config = Readonly<{
   trustProxy: false | number | string[];
   /** Whether a newly registered organization is active at once or waits for a DOIT administrator. */
   registrationApproval: 'auto' | 'admin';
+  /** Single sign-on, when configured (src/accounts/single-sign-on.ts). */
+  oidc: OidcConfig | undefined;
 }>;
+
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  claims: { email: string; emailVerified: string; name: string; taxCode: string };
+  scopes: string;
+  label: string;
+}
 
 const MIN_SECRET_LENGTH = 32;
 /** Only outside production: a fixed development secret keeps sessions across restarts of `npm start`. */
@@ -134,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`SESSION_SECRET: at least ${MIN_SECRET_LENGTH} characters when set`);
   }
 
+  const oidcParts = [env.OIDC_ISSUER_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter((v) => v !== undefined && v !== '');
+  if (oidcParts.length > 0 && oidcParts.length < 3) problems.push('OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
+
   if (problems.length > 0 || !values) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -154,5 +180,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: values.DATA_DIR,
     trustProxy: values.TRUST_PROXY,
     registrationApproval: values.REGISTRATION_APPROVAL,
+    oidc:
+      values.OIDC_ISSUER_URL && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuerUrl: values.OIDC_ISSUER_URL,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            claims: { email: values.OIDC_EMAIL_CLAIM, emailVerified: values.OIDC_EMAIL_VERIFIED_CLAIM, name: values.OIDC_NAME_CLAIM, taxCode: values.OIDC_TAX_CODE_CLAIM },
+            scopes: values.OIDC_SCOPES,
+            label: values.OIDC_LABEL,
+          }
+        : undefined,
   });
 }

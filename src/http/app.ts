@@ -2,7 +2,7 @@ import express, { type Express, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Config } from '../config';
+import type { Config, OidcConfig } from '../config';
 import type { DatabaseConnection } from '../db';
 import { healthRoutes } from '../health';
 import type { Logger } from '../logging/logger';
@@ -59,7 +59,7 @@ const openApiRoute: RouteDefinition = {
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
 export function routeTable(
-  deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean; accounts?: { secret: string; registrationApproval: 'auto' | 'admin' } },
+  deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean; accounts?: { secret: string; registrationApproval: 'auto' | 'admin'; oidc?: OidcConfig; baseUrl?: string } },
 ): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   // Absolute links that leave the site (printed certificates, QR codes) use the configured address, not Host.
   app.locals.baseUrl = config.baseUrl;
+  // The sign-in page offers single sign-on only when it is configured.
+  app.locals.singleSignOn = config.oidc ? { label: config.oidc.label } : undefined;
   installViewEngine(app, { cache: config.isProduction });
 
   app.use(pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
@@ -115,7 +117,7 @@ export function createApp(deps: AppDeps): Express {
     uploads: deps.uploads ?? uploadSettingsFromConfig(config),
     dataDir: fromRoot(config.dataDir),
     refuseDemoUsers: config.isProduction,
-    accounts: { secret: config.sessionSecret, registrationApproval: config.registrationApproval },
+    accounts: { secret: config.sessionSecret, registrationApproval: config.registrationApproval, oidc: config.oidc, baseUrl: config.baseUrl },
   });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);
   app.get(openApiRoute.path, (_req, res) => {

@@ -6,6 +6,8 @@ import {
   checkResetLink,
   completeRegistration,
   confirmEmailChange,
+  finishSignOn,
+  startSignOn,
   profileOf,
   updateProfile,
   decide,
@@ -21,7 +23,8 @@ import {
 import { MEMBER_ROLES } from '../auth/roles';
 import { isAppError } from '../errors';
 import { currentActor, SIGNED_IN, type RouteDefinition } from '../http/route-table';
-import { isStaffRole } from '../auth';
+import { actorFromUser, isStaffRole } from '../auth';
+import type { OidcConfig } from '../config';
 import { getMailPreference, MAIL_DELIVERY_MODES, setMailPreference } from '../notifications';
 import { LANGUAGE_COOKIE } from '../i18n';
 import { requestLimit } from '../http/rate-limit';
@@ -78,8 +81,8 @@ const message = (res: Response, key: string, params: Record<string, unknown> = {
 
 const tokenProblem = (res: Response, problem: string) => message(res, `link_${problem}`, {}, problem === 'invalid' ? 404 : 410, { href: '/', label: res.locals.t('nav.home') });
 
-/** Registration, e-mail verification, password reset, invitations, the organization's people, the DOIT's queue. */
-export function accountPages(deps: AccountDeps): RouteDefinition[] {
+/** Registration, e-mail verification, password reset, invitations, the organization's people, the DOIT's queue, single sign-on. */
+export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: string }): RouteDefinition[] {
   // Per address, as sign-in: each of these sends mail or costs a password hash.
   const formLimit = requestLimit(30, 15);
   const ipOf = (req: Request) => req.ip;
@@ -87,7 +90,47 @@ export function accountPages(deps: AccountDeps): RouteDefinition[] {
   const renderRegister = (res: Response, values: Record<string, string>, errors: FieldErrors, status = 200) =>
     res.status(status).render('accounts/register', { title: res.locals.t('accounts.register.title'), values, errors });
 
+  const callbackUrl = `${deps.baseUrl ?? ''}/login/sso/callback`;
+  type SsoSession = { sso?: { state: string; nonce: string; codeVerifier: string } };
   return [
+    {
+      method: 'get',
+      path: '/login/sso',
+      allow: ['public'],
+      before: [formLimit],
+      async handler(req, res) {
+        if (!deps.oidc) return message(res, 'ssoOff', {}, 404, { href: '/login', label: res.locals.t('nav.signIn') });
+        const start = await startSignOn(deps.oidc, callbackUrl);
+        (req.session as unknown as SsoSession).sso = start.check;
+        req.session.save(() => res.redirect(303, start.url));
+      },
+    },
+    {
+      method: 'get',
+      path: '/login/sso/callback',
+      allow: ['public'],
+      before: [formLimit],
+      async handler(req, res) {
+        const session = req.session as unknown as SsoSession;
+        const check = session.sso;
+        delete session.sso;
+        if (!deps.oidc || !check) return message(res, 'ssoFailed', {}, 400, { href: '/login', label: res.locals.t('nav.signIn') });
+        let outcome;
+        try {
+          outcome = await finishSignOn(deps.oidc, callbackUrl, req.query as Record<string, unknown>, check, deps.now(), ipOf(req));
+        } catch (error) {
+          req.log?.warn({ err: error }, 'single sign-on refused');
+          return message(res, 'ssoFailed', {}, 400, { href: '/login', label: res.locals.t('nav.signIn') });
+        }
+        if (outcome.kind === 'signed_in') {
+          const actor = actorFromUser({ _id: outcome.user.id, role: outcome.user.role, organizationId: outcome.user.organizationId, name: outcome.user.name, memberRole: outcome.user.memberRole });
+          await new Promise<void>((resolve, reject) => req.login(actor, (error) => (error ? reject(error) : resolve())));
+          return res.redirect(303, '/dashboard');
+        }
+        if (outcome.kind === 'join_requested') return message(res, 'registration_waiting_for_organization', { organization: outcome.organization });
+        message(res, outcome.kind === 'unverified_email' ? 'ssoUnverified' : 'ssoNoAccount', {}, 403, { href: '/register', label: res.locals.t('login.register') });
+      },
+    },
     {
       method: 'get',
       path: '/register',

@@ -10,8 +10,9 @@ import { publicPages } from './public.pages';
 import { signInPages } from './sign-in.pages';
 import { accountPages } from './account.pages';
 import type { AccountDeps } from '../accounts';
+import type { OidcConfig } from '../config';
 
 /** Every server-rendered page, as route definitions (each declares its audience). */
-export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string; accounts: AccountDeps }): RouteDefinition[] {
+export function webPages(deps: { now: () => Date; calendar: WorkingCalendar; uploads: UploadSettings; mailOutboxDir?: string; accounts: AccountDeps & { oidc?: OidcConfig; baseUrl?: string } }): RouteDefinition[] {
   return [...publicPages(deps), ...signInPages(), ...accountPages(deps.accounts), ...businessPages(deps), ...staffPages(deps), ...conferencePages(deps), ...petitionPages(deps), ...adminMailPages(deps)];
 }

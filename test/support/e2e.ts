@@ -13,7 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-results');
 
 /** The real server (same composition root as `npm start`, demo seed included) on a free port and its own database. */
-export async function startE2eServer(): Promise<RunningApplication & { dataDir: string }> {
+export async function startE2eServer(extraEnv: Record<string, string> = {}): Promise<RunningApplication & { dataDir: string }> {
   const uri = new URL(testDatabaseUri());
   uri.pathname = `/e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hp-green-e2e-'));
@@ -25,6 +25,7 @@ export async function startE2eServer(): Promise<RunningApplication & { dataDir: 
     DATA_DIR: dataDir,
     UPLOAD_DIR: path.join(dataDir, 'uploads'),
     LOG_LEVEL: 'silent',
+    ...extraEnv,
   });
   return Object.assign(await startApplication(config, createLogger('silent')), { dataDir });
 }
