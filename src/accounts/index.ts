@@ -3,5 +3,5 @@ export { requestPasswordReset, checkResetLink, resetPassword } from './password-
 export { invite, readInvitation, acceptInvitation, changeMember, organizationMembers, type Member } from './membership.service';
 export { pendingRequests } from './account-request';
 export { ACCOUNT_MAIL_JOB, accountMailJobHandler, queueAccountMail } from './account-mail';
-export { profileOf, updateProfile, confirmEmailChange, type ProfileInput } from './profile.service';
+export { profileOf, updateProfile, updateGenderFacts, confirmEmailChange, type ProfileInput } from './profile.service';
 export { startSignOn, finishSignOn, type SignOnOutcome } from './single-sign-on';

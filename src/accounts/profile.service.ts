@@ -2,7 +2,7 @@ import { recordAudit } from '../audit';
 import { emailInUse, userById, type Actor } from '../auth';
 import { changeAccount } from '../auth/account-change';
 import { validationFailed, notFound } from '../errors';
-import { organizationSummary } from '../organizations';
+import { organizationGenderFacts, organizationSummary, setGenderFacts } from '../organizations';
 import { queueAccountMail } from './account-mail';
 import { issueToken, readToken, useToken, type TokenProblem } from './account-token';
 import type { AccountDeps } from './registration.service';
@@ -17,7 +17,19 @@ export async function profileOf(actor: Actor) {
   const user = await userById(userIdOf(actor));
   if (!user) throw notFound('Profile');
   const organization = user.organizationId ? await organizationSummary(user.organizationId) : undefined;
-  return { user, organization };
+  // The organization's administrator also keeps its optional gender figures here.
+  const gender = organization && user.memberRole === 'org_admin' && actor.kind === 'user' && actor.memberRole === 'org_admin' ? ((await organizationGenderFacts(organization.id)) ?? {}) : undefined;
+  return { user, organization, gender };
+}
+
+/** The organization's optional gender figures, set by its administrator (never mandatory; the PGI reads them). */
+export async function updateGenderFacts(actor: Actor, facts: { leadershipGender?: string; employeesFemale?: number; employeesMale?: number }, now: Date, ip?: string): Promise<void> {
+  if (actor.kind !== 'user' || actor.memberRole !== 'org_admin' || !actor.organizationId) throw notFound('Organization');
+  await setGenderFacts(actor.organizationId, {
+    leadershipGender: facts.leadershipGender,
+    employeesByGender: facts.employeesFemale !== undefined || facts.employeesMale !== undefined ? { female: facts.employeesFemale, male: facts.employeesMale } : undefined,
+  });
+  await recordAudit({ at: now, actor, action: 'organization.gender_facts_updated', target: { kind: 'organization', id: actor.organizationId }, changedFields: ['leadershipGender', 'employeesByGender'], ip });
 }
 
 export interface ProfileInput {

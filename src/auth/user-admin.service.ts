@@ -6,7 +6,7 @@ import { changeAccount } from './account-change';
 import type { Actor } from './actor';
 import { passwordProblems } from './login.service';
 import { hashPassword } from './password';
-import { isApplicantRole, ROLES, type Role } from './roles';
+import { DEFAULT_MEMBER_ROLE, isApplicantRole, MEMBER_ROLES, ROLES, type MemberRole, type Role } from './roles';
 import { UserModel, type User } from './user.model';
 
 export interface NewUserInput {
@@ -32,6 +32,8 @@ export interface UserRow {
   active: boolean;
   demo: boolean;
   createdAt?: Date;
+  /** Applicants only: what the person does inside the organization. */
+  memberRole?: MemberRole;
 }
 
 export async function listUsers(filter: { role?: Role; q?: string } = {}): Promise<UserRow[]> {
@@ -58,6 +60,7 @@ async function userRows(shown: readonly (Omit<User, 'passwordHash'> & { _id: Typ
     organizationName: u.organizationId ? names.get(String(u.organizationId)) : undefined,
     active: u.active ?? true,
     demo: u.demo ?? false,
+    ...(isApplicantRole(u.role) ? { memberRole: (u.memberRole as MemberRole | undefined) ?? DEFAULT_MEMBER_ROLE } : {}),
     createdAt: u.createdAt,
   }));
 }
@@ -114,4 +117,12 @@ export async function setActive(actor: Actor, id: string, active: boolean, now: 
   const changed = await changeAccount(id, actorIdOf(actor), now, (current) => (current.active === active ? undefined : { ...current, active }));
   if (!changed) throw notFound(`User ${id}`);
   await recordAudit({ at: now, actor, action: active ? 'user.reactivated' : 'user.deactivated', target: { kind: 'user', id, label: user.email }, changedFields: ['active'] });
+}
+
+/** A DOIT administrator names who administers an organization (or changes what a member does there). */
+export async function changeMemberRole(actor: Actor, id: string, memberRole: MemberRole, now: Date): Promise<void> {
+  const user = await loadOther(actor, id);
+  if (!isApplicantRole(user.role) || !MEMBER_ROLES.includes(memberRole)) throw validationFailed([{ field: 'memberRole', message: 'admin.users.errors.role' }]);
+  const changed = await changeAccount(id, actorIdOf(actor), now, (current) => (current.memberRole === memberRole ? undefined : { ...current, memberRole }));
+  if (changed) await recordAudit({ at: now, actor, action: 'user.member_role_changed', target: { kind: 'user', id, label: user.email }, changedFields: ['memberRole'] });
 }

@@ -23,4 +23,4 @@ export {
   type IndustrialComplexInput,
   type OrganizationInput,
 } from './organization-admin.service';
-export { organizationSummary, organizationByTaxCode, createRegisteredOrganization, type OrganizationSummary, type RegisteredOrganizationInput } from './organization-accounts';
+export { organizationSummary, organizationByTaxCode, createRegisteredOrganization, setGenderFacts, type OrganizationSummary, type RegisteredOrganizationInput } from './organization-accounts';

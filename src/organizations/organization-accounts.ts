@@ -43,3 +43,18 @@ export async function createRegisteredOrganization(input: RegisteredOrganization
   await insertIfAbsent(OrganizationModel, { _id: id, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) });
   return (await OrganizationModel.exists({ _id: id })) !== null;
 }
+
+/**
+ * The organization's own administrator keeps its optional gender figures (the PGI disaggregates by them).
+ * Only these fields are set; the DOIT's edits of the rest go through the administration pages.
+ */
+export async function setGenderFacts(id: string, facts: { leadershipGender?: string; employeesByGender?: { female?: number; male?: number } }): Promise<void> {
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, 1> = {};
+  if (facts.leadershipGender) set.leadershipGender = facts.leadershipGender;
+  else unset.leadershipGender = 1;
+  const counts = facts.employeesByGender;
+  if (counts && (counts.female !== undefined || counts.male !== undefined)) set.employeesByGender = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== undefined));
+  else unset.employeesByGender = 1;
+  await OrganizationModel.updateOne({ _id: new Types.ObjectId(id) }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) }, { runValidators: true });
+}

@@ -9,6 +9,7 @@ import {
   finishSignOn,
   startSignOn,
   profileOf,
+  updateGenderFacts,
   updateProfile,
   decide,
   invite,
@@ -67,6 +68,11 @@ const profileSchema = z.object({
   position: optionalText(120),
   locale: z.enum(['vi', 'en'], 'accounts.errors.choose'),
   delivery: z.enum(MAIL_DELIVERY_MODES).optional(),
+});
+const genderSchema = z.object({
+  leadershipGender: z.enum(['female', 'male', 'other', 'undisclosed']).optional().or(z.literal('').transform(() => undefined)),
+  employeesFemale: count,
+  employeesMale: count,
 });
 const tokenParam = z.string().regex(/^[0-9a-f]{32}\.[\w-]{20,100}$/);
 
@@ -352,7 +358,7 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
       path: '/my/profile',
       allow: SIGNED_IN,
       async handler(req, res) {
-        res.locals.flash = flashOf(res.locals.t, req.query.done, ['saved', 'emailSent', 'emailChanged'], 'accounts.profile');
+        res.locals.flash = flashOf(res.locals.t, req.query.done, ['saved', 'emailSent', 'emailChanged', 'gender'], 'accounts.profile');
         await renderProfile(req, res, {});
       },
     },
@@ -379,6 +385,18 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         if (delivery && actor.kind === 'user' && isStaffRole(actor.role)) await setMailPreference(actor.userId, delivery, deps.now());
         res.cookie(LANGUAGE_COOKIE, details.locale, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
         res.redirect(303, `/my/profile?done=${outcome.emailConfirmationSent ? 'emailSent' : 'saved'}`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/organization/gender',
+      allow: ['org_admin'],
+      async handler(req, res) {
+        const t = translatorOf(res);
+        const form = checkForm(genderSchema, req.body, t);
+        if (form.errors) return renderProfile(req, res, { genderValues: keptValues(req.body), errors: form.errors }, 400);
+        await updateGenderFacts(currentActor(req), form.data, deps.now(), ipOf(req));
+        res.redirect(303, '/my/profile?done=gender');
       },
     },
     {
@@ -439,13 +457,16 @@ async function renderOrganization(req: Request, res: Response, extra: { values?:
   });
 }
 
-async function renderProfile(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: FieldErrors }, status = 200) {
+async function renderProfile(req: Request, res: Response, extra: { values?: Record<string, string>; genderValues?: Record<string, string>; errors?: FieldErrors }, status = 200) {
   const actor = currentActor(req);
-  const { user, organization } = await profileOf(actor);
+  const { user, organization, gender } = await profileOf(actor);
+  const genderValues =
+    extra.genderValues ??
+    (gender ? { leadershipGender: gender.leadershipGender ?? '', employeesFemale: gender.employeesByGender?.female?.toString() ?? '', employeesMale: gender.employeesByGender?.male?.toString() ?? '' } : undefined);
   const staff = actor.kind === 'user' && isStaffRole(actor.role);
   const delivery = staff ? await getMailPreference(user.id) : undefined;
   const values = extra.values ?? { name: user.name, email: user.email, phone: user.phone ?? '', position: user.position ?? '', locale: user.locale, ...(delivery ? { delivery } : {}) };
-  res.status(status).render('accounts/profile', { title: res.locals.t('accounts.profile.title'), user, organization, staff, deliveryModes: MAIL_DELIVERY_MODES, values, errors: extra.errors ?? {} });
+  res.status(status).render('accounts/profile', { title: res.locals.t('accounts.profile.title'), user, organization, staff, deliveryModes: MAIL_DELIVERY_MODES, values, genderValues, errors: extra.errors ?? {} });
 }
 
 async function renderAdminRequests(res: Response, extra: { errors?: FieldErrors; requestId?: string }, status = 200) {

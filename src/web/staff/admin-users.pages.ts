@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { changeRole, createUser, listUsers, ROLES, setActive, userRow, type UserRow } from '../../auth';
+import { changeMemberRole, changeRole, createUser, listUsers, MEMBER_ROLES, ROLES, setActive, userRow, type UserRow } from '../../auth';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { organizationChoices } from '../../organizations';
 import { ADMIN_PAGES, checkForm, flashOf, isConfirmed, keptValues, renderConfirmation, serviceErrors, translatorOf, type FieldErrors, type Translate } from './staff-helpers';
@@ -14,6 +14,7 @@ const newUserSchema = z.object({
   locale: z.enum(['vi', 'en']).catch('vi'),
   password: z.string().min(1, required).max(200),
 });
+const memberRoleSchema = z.object({ memberRole: z.enum(MEMBER_ROLES, 'admin.errors.choose') });
 const roleSchema = z.object({ role: z.enum(ROLES, 'admin.errors.choose'), confirmed: z.literal('yes').optional() });
 const FLASHES = ['created', 'role', 'deactivated', 'reactivated'];
 
@@ -33,7 +34,7 @@ async function renderUsers(req: Request, res: Response, extra: Record<string, un
   const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
   const users = await listUsers({ role, q });
   const actor = currentActor(req);
-  res.status(status).render('staff/admin-users', { title: translatorOf(res)('admin.users.title'), users, roles: ROLES, role, q, me: actor.kind === 'user' ? actor.userId : '', ...extra });
+  res.status(status).render('staff/admin-users', { title: translatorOf(res)('admin.users.title'), users, roles: ROLES, memberRoles: MEMBER_ROLES, role, q, me: actor.kind === 'user' ? actor.userId : '', ...extra });
 }
 
 /** Who the account is, on the confirmation pages. */
@@ -119,6 +120,24 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
             });
           }
           await changeRole(currentActor(req), String(req.params.id), form.data.role, deps.now());
+        } catch (error) {
+          const errors = serviceErrors(error, t);
+          if (!errors) throw error;
+          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
+        }
+        res.redirect(303, '/admin/users?done=role');
+      },
+    },
+    {
+      method: 'post',
+      path: '/admin/users/:id/member-role',
+      allow: ADMIN_PAGES,
+      async handler(req, res) {
+        const t = translatorOf(res);
+        const form = checkForm(memberRoleSchema, req.body, t);
+        try {
+          if (form.errors) return await renderUsers(req, res, { rowError: { id: String(req.params.id), message: form.errors.memberRole } }, 400);
+          await changeMemberRole(currentActor(req), String(req.params.id), form.data.memberRole, deps.now());
         } catch (error) {
           const errors = serviceErrors(error, t);
           if (!errors) throw error;

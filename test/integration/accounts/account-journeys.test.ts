@@ -245,4 +245,45 @@ describe('businesses join and help themselves', () => {
     expect((await request(app).get(`/my/profile/verify-email/${link}`)).status).toBe(410);
     expect(await AuditEntryModel.countDocuments({ action: 'account.email_changed', 'target.id': user.id })).toBe(1);
   });
+
+  it('when a link is opened after it expired, then it says so and creates nothing; asking for links too often is slowed like sign-in', async () => {
+    const fields = registration();
+    await register(fields);
+    const link = (await linkSentTo(fields.email, 'verify_registration'))!;
+    const later = buildTestApp(database(), { now: () => new Date(Date.now() + 49 * 60 * 60_000) });
+    const expired = await request(later).get(`/register/verify/${link}`);
+    expect(expired.status).toBe(410);
+    expect(expired.text).toContain('Liên kết đã hết hạn');
+    expect(await AccountRequestModel.countDocuments({ 'person.email': fields.email })).toBe(0);
+
+    const fresh = buildTestApp(database());
+    const b = browser(fresh);
+    const token = csrfTokenOf((await b.agent.get('/password/forgot')).text);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await b.agent.post('/password/forgot').type('form').send({ _csrf: token, email: `ai.do.${i}@example.vn` })).status);
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('when an organization administrator gives the gender figures on the profile page, then the organization keeps them; a member who is not its administrator cannot', async () => {
+    const organizationId = await createOrganization('Công ty TNHH Giới');
+    const orgAdmin = await createUser(app, 'business', organizationId);
+    await UserModel.updateOne({ _id: orgAdmin.id }, { $set: { memberRole: 'org_admin' } });
+    const member = await createUser(app, 'business', organizationId);
+    const b = browser(app);
+    await b.signIn(orgAdmin.email, PASSWORD);
+    const page = await b.agent.get('/my/profile');
+    expect(page.text).toContain('Giới tính của người đứng đầu tổ chức');
+    const wrong = await b.agent.post('/my/organization/gender').type('form').send({ _csrf: csrfTokenOf(page.text), leadershipGender: 'female', employeesFemale: '-3', employeesMale: '' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('Nhập một số nguyên không âm.');
+    await b.agent.post('/my/organization/gender').type('form').send({ _csrf: csrfTokenOf(page.text), leadershipGender: 'female', employeesFemale: '120', employeesMale: '95' }).expect(303);
+    expect(await OrganizationModel.findById(organizationId).lean()).toMatchObject({ leadershipGender: 'female', employeesByGender: { female: 120, male: 95 } });
+
+    const m = browser(app);
+    await m.signIn(member.email, PASSWORD);
+    const memberPage = await m.agent.get('/my/profile');
+    expect(memberPage.text).not.toContain('Giới tính của người đứng đầu tổ chức');
+    expect((await m.agent.post('/my/organization/gender').type('form').send({ _csrf: csrfTokenOf(memberPage.text), leadershipGender: 'male' })).status).toBe(403);
+  });
 });

@@ -1,7 +1,7 @@
 import { listWorkflows } from '../../../../workflows';
 import { loadWorkingCalendar } from '../../../../src/admin';
 import { isWorkingDay } from '../../../../src/calendar';
-import { createUser, type TestUser } from '../../../support/actors';
+import { createOrganization, createUser, type TestUser } from '../../../support/actors';
 import { csrfTokenOf } from '../../../support/browser-session';
 import { useTestDatabase } from '../../../support/test-database';
 import { signedIn, staffApp, type App } from './staff-kit';
@@ -112,6 +112,13 @@ describe('the admin pages', () => {
     const changed = await b.agent.post(`/admin/users/${officer.id}/role`).type('form').send({ _csrf: csrfTokenOf(askedRole.text), role: 'admin', confirmed: 'yes' });
     expect(changed.headers.location).toBe('/admin/users?done=role');
     expect((await UserModel.findById(officer.id).lean())!.role).toBe('admin');
+
+    // Who administers an organization is named here too (an organization made before registration existed has none).
+    const applicant = await createUser(app, 'business', await createOrganization());
+    const named = await b.agent.post(`/admin/users/${applicant.id}/member-role`).type('form').send({ _csrf: token, memberRole: 'org_admin' });
+    expect(named.headers.location).toBe('/admin/users?done=role');
+    expect((await UserModel.findById(applicant.id).lean())!.memberRole).toBe('org_admin');
+    expect((await b.agent.post(`/admin/users/${officer.id}/member-role`).type('form').send({ _csrf: token, memberRole: 'org_admin' })).status).toBe(400);
 
     const askedLock = await b.agent.post(`/admin/users/${officer.id}/active`).type('form').send({ _csrf: token, active: 'no' });
     expect(askedLock.text).toContain('Xác nhận khoá tài khoản');
