@@ -15,3 +15,4 @@ export * from './state-labels';
 export * from './workflow-diagram';
 export * from './workflow-events.schema';
 export * from './workflow-types';
+export * from './dvcqg-status';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workflowDiagram } from '../../workflows/workflow-diagram';
+import { DVCQG_SOURCE, DVCQG_STATUSES, dvcqgMappingFor } from '../../workflows/dvcqg-status';
 import { getWorkflow, listWorkflows } from '../../workflows/registry';
 import type { WorkingCalendar } from '../calendar';
 import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from '../http/route-table';
@@ -102,7 +103,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
         } catch {
           throw notFound(`Workflow ${req.params.type}${version ? ` v${version}` : ''}`);
         }
-        res.json({ type: workflow.type, id: workflow.id, version: workflow.version, mermaid: workflowDiagram(workflow.type, workflow.version) });
+        res.json({ type: workflow.type, id: workflow.id, version: workflow.version, mermaid: workflowDiagram(workflow.type, workflow.version), dvcqg: { ...dvcqgMappingFor(workflow.type, workflow.version), statuses: DVCQG_STATUSES, source: DVCQG_SOURCE } });
       },
     },
     {

@@ -1,5 +1,6 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { getWorkflow, GUARD_DESCRIPTIONS, listWorkflows, type GuardName } from '../../../workflows';
+import { dvcqgMappingFor, dvcqgStatusOfStep, getWorkflow, GUARD_DESCRIPTIONS, listWorkflows, type GuardName } from '../../../workflows';
+import type { WorkflowEventType, WorkflowState } from '../../../workflows/workflow-types';
 
 export interface TransitionRow {
   from: string;
@@ -7,6 +8,8 @@ export interface TransitionRow {
   guard: string;
   guardDescription?: string;
   to?: string;
+  /** The national portal's status this step reports (src: workflows/dvcqg-status.ts), if any. */
+  dvcqg?: number;
 }
 
 const allNodes = (node: AnyStateNode): AnyStateNode[] => [node, ...Object.values(node.states).flatMap(allNodes)];
@@ -32,6 +35,7 @@ let overview: ReturnType<typeof readOverview> | undefined;
 function readOverview() {
   return listWorkflows().map((summary) => {
     const { machine } = getWorkflow(summary.type, summary.version);
+    const mapping = dvcqgMappingFor(summary.type, summary.version);
     const nodes = allNodes(machine.root).slice(1);
     const transitions: TransitionRow[] = nodes.flatMap((node) =>
       [...node.transitions.values()].flat().map((t) => {
@@ -43,13 +47,18 @@ function readOverview() {
           guard,
           guardDescription: guard ? GUARD_DESCRIPTIONS[guard as GuardName] : undefined,
           to: target ? target.path.join('.') : undefined,
+          dvcqg: t.eventType.startsWith('xstate.') ? undefined : dvcqgStatusOfStep(mapping, t.eventType as WorkflowEventType, (target ?? node).path[0] as WorkflowState),
         };
       }),
     );
     return {
       ...summary,
       initial: String(machine.config.initial ?? 'draft'),
-      states: nodes.filter((n) => n.path.length === 1).map((n) => ({ key: n.key, final: n.type === 'final' })),
+      states: nodes.filter((n) => n.path.length === 1).map((n) => {
+        const national = mapping.states[n.key as WorkflowState];
+        return { key: n.key, final: n.type === 'final', dvcqg: national && 'status' in national ? national.status : undefined };
+      }),
+      dvcqgMappingVersion: mapping.version,
       transitions,
     };
   });

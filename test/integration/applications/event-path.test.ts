@@ -229,6 +229,8 @@ describe('the dossier event path over HTTP', () => {
     const one = await as(officer).get('/api/v1/workflows/epr/1');
     expect(one.status).toBe(200);
     expect(one.body.mermaid).toMatch(/stateDiagram-v2/);
+    // The national portal's statuses come with the machine, versioned, with their (unverified) source.
+    expect(one.body.dvcqg).toMatchObject({ version: 1, states: { submitted: { status: 1 }, draft: { none: 'not_sent' } }, events: { RETURN_RESULT: { status: 10 } }, source: { verified: false } });
     expect((await as(officer).get('/api/v1/workflows/epr/99')).status).toBe(404);
   });
 });

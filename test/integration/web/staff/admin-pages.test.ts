@@ -84,6 +84,9 @@ describe('the admin pages', () => {
     expect(workflows.text).not.toContain('stateDiagram-v2');
     expect(workflows.text).toContain('href="/api/v1/workflows/epr/1"');
     expect(workflows.text).toContain('Yêu cầu bổ sung');
+    // The national portal's status of each state and step, from the versioned mapping (#17).
+    expect(workflows.text).toContain('Trạng thái trên Cổng DVCQG');
+    expect(workflows.text).toContain('10 · Đã trả kết quả');
     // One drawn diagram per published version, its states named in the page's language.
     expect(workflows.text.match(/<figure class="workflow-diagram">/g)).toHaveLength(listWorkflows().length);
     expect(workflows.text).toContain('aria-labelledby="wf-epr-v1-diagram-title"');
