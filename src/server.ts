@@ -24,6 +24,7 @@ import { ensureIndexes, GoMissingError, openDatabase, runOneTimePasses, type Sup
 import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
 import { ACCOUNT_MAIL_JOB, accountMailJobHandler } from './accounts';
+import { configureNationalCodes } from './applications/national-code';
 import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
@@ -58,6 +59,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const mailOutboxDir = path.join(fromRoot(config.dataDir), 'mail-outbox');
   const notifications = createNotifications({ config, logger, now, outboxDir: mailOutboxDir });
   // Shipped holidays merged with the administrators' edits; the calendar pages refresh it after each edit.
+  configureNationalCodes({ agencyCode: config.agencyCode });
   const calendar = await createLiveWorkingCalendar();
   const scheduler = createScheduler({
     handlers: {

@@ -31,7 +31,10 @@ const deadlinesSchema = new Schema(
  */
 const applicationSchema = new Schema(
   {
+    /** The reference given at creation (HP-EPR-2026-000009); it keeps resolving after the national code exists. */
     code: { type: String, required: true, unique: true },
+    /** The national dossier code given at receipt (`<agency>-YYMMDD-XXXX`, Circular 01/2018/TT-VPCP Art. 19). */
+    nationalCode: String,
     organizationId: { type: Schema.Types.ObjectId, ref: 'Organization', required: true, index: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     industrialComplexCode: String,
@@ -57,6 +60,7 @@ export type Application = InferSchemaType<typeof applicationSchema> & { type: st
 export interface ApplicationRecord {
   _id: Types.ObjectId;
   code: string;
+  nationalCode?: string;
   type: WorkflowType;
   organizationId: Types.ObjectId;
   createdBy: Types.ObjectId;

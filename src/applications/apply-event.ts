@@ -14,6 +14,7 @@ import { appendEntry, cacheOf, currentDossier, type NewEntry } from './dossier-l
 import { dossierFactsFor } from './dossier-facts';
 import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
+import { claimNationalCode } from './national-code';
 import { findProcedure } from './procedures/required-documents';
 
 export interface EventInput {
@@ -70,9 +71,13 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
 
   const procedure = procedureSettings(dossier.type);
   const deadlines: DossierDeadlines = nextDeadlines(head.after.deadlines, evaluation.event, procedure, deps.calendar, getWorkflow(dossier.type, dossier.workflow.version).rules.clockStartsAt);
+  // Receipt (the clock's start: acceptance in Decree 118 versions, submission before) gives the national code.
+  const receivedNow = !head.after.deadlines?.receivedAt && deadlines.receivedAt;
+  const nationalCode = dossier.nationalCode ?? (receivedNow ? await claimNationalCode(dossierId, new Date(deadlines.receivedAt!)) : undefined);
   const after: DossierCache = {
     ...cacheOf(dossier),
     ...assignmentByActing(actor, dossier),
+    ...(nationalCode ? { nationalCode } : {}),
     state: evaluation.state,
     snapshot: evaluation.snapshot,
     deadlines,

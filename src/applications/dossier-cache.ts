@@ -25,6 +25,8 @@ export interface DossierCache {
   results?: Record<string, unknown>;
   /** The assigned officer's user id as a string (null: unassigned), so the entry hashes as it is stored. */
   assigneeId?: string | null;
+  /** The national dossier code (Circular 01/2018 Art. 19), given at receipt; absent before. */
+  nationalCode?: string;
 }
 
 export interface LogHead {
@@ -54,7 +56,7 @@ export async function latestEntry(dossierId: string, knownSequence = 0, known?: 
 
 /** The document's fields as a log entry's `after` states them; fields an older entry lacks are left alone. */
 function cachedFields(head: LogHead): { set: Record<string, unknown>; unset: Record<string, 1> } {
-  const { state, snapshot, deadlines, submittedAt, decidedAt, data, title, industrialComplexCode, results, assigneeId } = head.after;
+  const { state, snapshot, deadlines, submittedAt, decidedAt, data, title, industrialComplexCode, results, assigneeId, nationalCode } = head.after;
   const set: Record<string, unknown> = { state, snapshot, deadlines, submittedAt, decidedAt, sequence: head.sequence, lastHash: head.hash };
   const unset: Record<string, 1> = {};
   if (data !== undefined) set.data = data;
@@ -64,6 +66,7 @@ function cachedFields(head: LogHead): { set: Record<string, unknown>; unset: Rec
   else if (industrialComplexCode !== undefined) set.industrialComplexCode = industrialComplexCode;
   if (assigneeId === null) unset.assigneeId = 1;
   else if (assigneeId !== undefined) set.assigneeId = assigneeId;
+  if (nationalCode !== undefined) set.nationalCode = nationalCode;
   return { set, unset };
 }
 

@@ -6,6 +6,7 @@ import { loadReadableDossier } from './application.service';
 import { DossierEventModel, dossierEventId } from './dossier-event.model';
 import { entryAsApplicantSees, seesInternalNotes } from './disclosure';
 import { dossierIdOfCode, dossierSummary } from './read-model/dossier-reads';
+import { isNationalCode } from './national-code';
 
 const READ_BATCH = 32;
 
@@ -49,6 +50,7 @@ export async function dossierHistory(actor: Actor, id: string) {
   }));
   return {
     code: dossier.code,
+    ...(dossier.nationalCode ? { nationalCode: dossier.nationalCode } : {}),
     chain: { intact: brokenAt === undefined, brokenAt, length: entries.length },
     entries: seesInternalNotes(actor) ? asLogged : asLogged.map((entry) => entryAsApplicantSees(entry)),
   };
@@ -57,13 +59,14 @@ export async function dossierHistory(actor: Actor, id: string) {
 /** What anyone may see of a dossier by its code: state and dates, no personal or business data. */
 export async function publicDossierStatus(code: string) {
   const normalized = code.trim().toUpperCase();
-  if (!/^HP-[A-Z]{2,4}-\d{4}-\d{6}$/.test(normalized)) throw notFound(`Dossier ${code}`);
+  if (!/^HP-[A-Z]{2,4}-\d{4}-\d{6}$/.test(normalized) && !isNationalCode(normalized)) throw notFound(`Dossier ${code}`);
   const id = await dossierIdOfCode(normalized);
   const dossier = id ? await dossierSummary(id) : undefined;
   if (!dossier || dossier.state === 'draft') throw notFound(`Dossier ${code}`);
   const deadlines = dossier.deadlines as { originalDueAt?: Date; currentDueAt?: Date | null };
   return {
     code: dossier.code,
+    ...(dossier.nationalCode ? { nationalCode: dossier.nationalCode } : {}),
     type: dossier.type,
     state: dossier.state,
     submittedAt: dossier.submittedAt,

@@ -29,6 +29,7 @@ export function cacheOf(dossier: ApplicationRecord): DossierCache {
     industrialComplexCode: dossier.industrialComplexCode ?? null,
     results: dossier.results,
     assigneeId: dossier.assigneeId ? String(dossier.assigneeId) : null,
+    ...(dossier.nationalCode ? { nationalCode: dossier.nationalCode } : {}),
   };
 }
 
@@ -49,6 +50,7 @@ function withHead(cached: ApplicationRecord, head: LogHead): ApplicationRecord {
   if (after.results !== undefined) merged.results = after.results;
   if (after.industrialComplexCode !== undefined) merged.industrialComplexCode = after.industrialComplexCode ?? undefined;
   if (after.assigneeId !== undefined) merged.assigneeId = after.assigneeId ? new Types.ObjectId(after.assigneeId) : undefined;
+  if (after.nationalCode !== undefined) merged.nationalCode = after.nationalCode;
   return merged;
 }
 

@@ -49,6 +49,8 @@ const trustProxySchema = z.preprocess(
 const envSchema = z.object({
   /** New organizations that register: `auto` active at once, `admin` (default) wait for a DOIT administrator. */
   REGISTRATION_APPROVAL: z.enum(['auto', 'admin']).default('admin'),
+  /** The DOIT's code in the state agencies' code list: the first part of national dossier codes (default unverified). */
+  DVCQG_AGENCY_CODE: z.string().regex(/^[A-Z0-9.]{3,30}$/, 'letters, digits and dots, as in the state agencies code list (e.g. 000.00.00.H26)').default('000.00.00.H26'),
   /** Single sign-on by OpenID Connect: off unless the issuer, client id and secret are all set. */
   OIDC_ISSUER_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -116,6 +118,8 @@ export type Config = Readonly<{
   registrationApproval: 'auto' | 'admin';
   /** Single sign-on, when configured (src/accounts/single-sign-on.ts). */
   oidc: OidcConfig | undefined;
+  /** The agency part of national dossier codes. */
+  agencyCode: string;
 }>;
 
 export interface OidcConfig {
@@ -180,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: values.DATA_DIR,
     trustProxy: values.TRUST_PROXY,
     registrationApproval: values.REGISTRATION_APPROVAL,
+    agencyCode: values.DVCQG_AGENCY_CODE,
     oidc:
       values.OIDC_ISSUER_URL && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? {

@@ -19,7 +19,7 @@ export class DossierDirectory extends LiveDirectory<DossierSummary> {
         readOne: (id) => DossierSummaryModel.findById(id).lean<DossierSummary>(),
         keyOf: (summary) => summary._id,
         versionOf: (summary) => summary.sequence,
-        lookups: { code: (summary) => summary.code },
+        lookups: { code: (summary) => summary.code, nationalCode: (summary) => summary.nationalCode },
         // Lists start from the smallest group that holds every dossier they may show (dossier-reads.ts).
         groups: {
           organization: (summary) => String(summary.organizationId),
@@ -31,8 +31,9 @@ export class DossierDirectory extends LiveDirectory<DossierSummary> {
     );
   }
 
+  /** By the reference given at creation or by the national code given at receipt: both keep resolving. */
   idOfCode(code: string): string | undefined {
-    return this.find('code', code)?._id;
+    return (this.find('code', code) ?? this.find('nationalCode', code))?._id;
   }
 }
 

@@ -7,6 +7,7 @@ import type { DossierSummary } from './dossier-summary.model';
 export interface DossierHeaderSource {
   _id: unknown;
   code: string;
+  nationalCode?: string;
   type: WorkflowType;
   title: string;
   state: WorkflowState;
@@ -37,6 +38,7 @@ export function presentDossier(dossier: DossierHeaderSource, now: Date) {
   return {
     id: String(dossier._id),
     code: dossier.code,
+    ...(dossier.nationalCode ? { nationalCode: dossier.nationalCode } : {}),
     type: dossier.type,
     title: dossier.title,
     state: dossier.state,

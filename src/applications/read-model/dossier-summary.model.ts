@@ -10,6 +10,7 @@ import type { ReportFacts } from './report-facts';
 export interface DossierSummary {
   _id: string;
   code: string;
+  nationalCode?: string;
   type: WorkflowType;
   title: string;
   organizationId: string;
@@ -31,6 +32,7 @@ const dossierSummarySchema = new Schema(
   {
     _id: { type: String, required: true },
     code: { type: String, required: true },
+    nationalCode: String,
     type: { type: String, required: true },
     title: { type: String, required: true },
     organizationId: { type: String, required: true },

@@ -4,8 +4,8 @@ import type { DossierSummary } from './dossier-summary.model';
 import { reportFactsOf } from './report-facts';
 
 /** The dossier fields a summary takes from the document itself (fixed at creation, or older than the log's `after`). */
-export const SUMMARY_IDENTITY = { type: 1, code: 1, organizationId: 1, title: 1, industrialComplexCode: 1, assigneeId: 1, workflow: 1, createdAt: 1, data: 1, results: 1 } as const;
-export type SummaryIdentity = Pick<ApplicationRecord, 'type' | 'code' | 'organizationId' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'workflow' | 'createdAt'> &
+export const SUMMARY_IDENTITY = { type: 1, code: 1, nationalCode: 1, organizationId: 1, title: 1, industrialComplexCode: 1, assigneeId: 1, workflow: 1, createdAt: 1, data: 1, results: 1 } as const;
+export type SummaryIdentity = Pick<ApplicationRecord, 'type' | 'code' | 'nationalCode' | 'organizationId' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'workflow' | 'createdAt'> &
   Partial<Pick<ApplicationRecord, 'data' | 'results'>>;
 
 const DEADLINE_DATES = ['receivedAt', 'originalDueAt', 'currentDueAt', 'warningAt'] as const;
@@ -30,7 +30,7 @@ function deadlinesWithDates(deadlines: Record<string, unknown>): Record<string, 
 }
 
 /** What a log entry's `after` tells a summary. */
-type SummaryFacts = Pick<DossierCache, 'state' | 'deadlines' | 'submittedAt' | 'decidedAt' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'data' | 'results'>;
+type SummaryFacts = Pick<DossierCache, 'state' | 'deadlines' | 'submittedAt' | 'decidedAt' | 'title' | 'industrialComplexCode' | 'assigneeId' | 'data' | 'results' | 'nationalCode'>;
 
 /** The summary a dossier has once the entry is applied: its fixed fields plus what the entry states. */
 export function summaryOf(dossierId: string, identity: SummaryIdentity, head: { sequence: number; after: SummaryFacts }): DossierSummary {
@@ -40,6 +40,7 @@ export function summaryOf(dossierId: string, identity: SummaryIdentity, head: { 
   return {
     _id: dossierId,
     code: identity.code,
+    ...((head.after.nationalCode ?? identity.nationalCode) ? { nationalCode: head.after.nationalCode ?? identity.nationalCode } : {}),
     type: identity.type,
     title: title ?? identity.title,
     organizationId: String(identity.organizationId),
