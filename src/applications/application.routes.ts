@@ -7,6 +7,9 @@ import { APPLICANTS, SIGNED_IN, STAFF, currentActor, type RouteDefinition } from
 import { parseBody, parseInput, parseQuery } from '../http/validate';
 import { notFound } from '../errors';
 import { sendEvent } from './send-event';
+import { rateService } from './service-rating';
+
+const ratingBodySchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() });
 import {
   createApplicationSchema,
   eventBodySchema,
@@ -62,6 +65,16 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
         const actor = currentActor(req);
         const dossier = await updateApplication(actor, idParam(req.params.id), parseBody(req, updateApplicationSchema), deps.now());
         res.json(await describeApplication(actor, String(dossier._id), deps.now()));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/applications/:id/rating',
+      allow: APPLICANTS,
+      docs: { summary: "Rate the service once the result is given (1–5 and an optional comment, once per dossier; Decision 766 satisfaction)", body: ratingBodySchema },
+      async handler(req, res) {
+        const body = parseBody(req, ratingBodySchema);
+        res.status(201).json(await rateService(currentActor(req), String(req.params.id), body, deps.now()));
       },
     },
     {

@@ -18,3 +18,4 @@ export { dossierForMail, dossierAssigneeId, dossierIdsOfCodes, loggedEntryFacts,
 export { feedsPgi, PGI_END_STATES, PGI_EVENT_TYPES } from './pgi-feed';
 export { pgiEntryWithDossier, pgiEntriesBetween, pgiDossiersById, type PgiEntry, type PgiDossier } from './pgi-sources';
 export { isToldToApplicant, TOLD_TO_APPLICANT } from './disclosure';
+export { rateService, ratingOf, mayRate, ratingsBetween, type ServiceRating } from './service-rating';

@@ -18,6 +18,7 @@ export const EPR_PROCEDURE: ProcedureDefinition = {
   completenessCheckWorkingDays: defaultValue(3, 'General completeness-check limit unverified; same as rooftop solar.'),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
   onlineService: defaultValue('full', 'Filed, documented and answered in this system; no fee or counter step. Check against the DOIT list of 111 fully online procedures.'),
+  dvcqg: { procedureCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.'), fieldCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.') },
   stages: [],
   documents: [
     document('epr_registration_form', { vi: 'Bản đăng ký, kê khai thực hiện trách nhiệm tái chế', en: 'EPR registration and declaration form' }, ALWAYS),

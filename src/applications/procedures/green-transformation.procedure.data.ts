@@ -23,6 +23,7 @@ export const GREEN_TRANSFORMATION_PROCEDURE: ProcedureDefinition = {
   completenessCheckWorkingDays: defaultValue(3, 'Completeness check assumed to match the 3-day forwarding limit.'),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
   onlineService: defaultValue('partial', 'Recognition includes an appraisal council and a site visit with the applicant: assumed partly online until the DOIT list of its 21 partly online procedures says otherwise.'),
+  dvcqg: { procedureCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.'), fieldCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.') },
   stages: [
     {
       code: 'forward_to_agencies',

@@ -68,6 +68,12 @@ export interface ProcedureDefinition extends LegalProvenance {
    * result online end to end; a partly online one ('partial', một phần) needs a paper step or a counter visit.
    */
   readonly onlineService: SourcedValue<OnlineServiceLevel>;
+  /**
+   * The procedure's codes in the National Database on Administrative Procedures, which the National Public Service
+   * Portal files dossiers under: MaTTHC (the procedure) and MaLinhVuc (its field). Null until looked up: the
+   * portal adapter does not send a dossier of a procedure without them.
+   */
+  readonly dvcqg: { readonly procedureCode: SourcedValue<string | null>; readonly fieldCode: SourcedValue<string | null> };
   /** Consecutive stages inside the time limit, when the law splits it (e.g. consultation then appraisal). */
   readonly stages: readonly ProcedureStage[];
   readonly documents: readonly RequiredDocumentRule[];

@@ -19,6 +19,7 @@ export const RENEWABLE_ENERGY_PROCEDURE: ProcedureDefinition = {
   completenessCheckWorkingDays: verifiedValue(3, DOMAIN),
   clockModeOnSupplementation: defaultValue('restart', 'General one-stop rule: the limit counts from a complete dossier.'),
   onlineService: defaultValue('full', 'Filed, documented and answered in this system; the site inspection needs no counter visit. Check against the DOIT list of 111 fully online procedures.'),
+  dvcqg: { procedureCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.'), fieldCode: defaultValue<string | null>(null, 'Look it up in the National Database on Administrative Procedures (csdl.dichvucong.gov.vn) for the DOIT of Hai Phong and set it here.') },
   stages: [],
   documents: [
     document('notification_form', { vi: 'Văn bản thông báo', en: 'Notification form' }, whenOneOf('gridConnection', ['off_grid', 'grid_no_export']), {

@@ -2,6 +2,7 @@ import type { WorkflowType } from '../../../workflows/workflow-types';
 import { getWorkflow } from '../../../workflows/registry';
 import type { Problem } from '../../../workflows/problem';
 import { describeApplication } from '../../applications/application.service';
+import { mayRate, ratingOf } from '../../applications/service-rating';
 import { dossierHistory } from '../../applications/dossier-history.service';
 import { DOSSIER_TYPES } from '../../applications/dossier-types';
 import { requiredDocumentRules, type ProcedureFacts } from '../../applications/procedures';
@@ -66,6 +67,9 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
   // The one-stop forms the dossier has reached (src/one-stop-forms), and its certificate once issued.
   const forms = availableForms(dossier, entries.some((entry) => entry.event.type === 'ACCEPT'));
   const certificate = dossier.state === 'approved' ? await certificateOfDossier(dossier.id) : undefined;
+  // After the result, the applicant may rate the service once (Decision 766, satisfaction).
+  const rating = await ratingOf(dossier.id);
+  const canRate = !rating && (await mayRate(actor, { id: dossier.id, state: dossier.state, organizationId: dossier.organizationId }));
 
   return {
     dossier,
@@ -80,6 +84,8 @@ export async function loadDossierView(actor: Actor, id: string, now: Date) {
     // The dossier's machine version decides whether submitting needs the applicant's declaration.
     declarationRequired: getWorkflow(type, dossier.workflow.version).rules.decree118Steps,
     editable: dossier.editable,
+    rating,
+    canRate,
   };
 }
 

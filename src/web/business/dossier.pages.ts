@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { sendEvent } from '../../applications/send-event';
+import { rateService } from '../../applications/service-rating';
 import type { WorkingCalendar } from '../../calendar';
 import { removeDocumentVersion, uploadFromRequest, uploadMiddleware, type UploadSettings } from '../../documents';
 import { isAppError } from '../../errors';
@@ -13,6 +14,8 @@ import { APPLICANT_EVENTS, loadDossierView, reasonsOf } from './dossier-view';
 import { APPLICANT_PAGES, BUSINESS_FLASHES } from './page-helpers';
 import { flashOf } from '../flash';
 import { uploadRefusalOf, uploadRefusalQuery } from './upload-refusal';
+
+const ratingFormSchema = z.strictObject({ score: z.string().regex(/^[1-5]$/).optional(), comment: z.string().max(1000).optional() });
 
 // Strict: the page draws these names only, so any other comes from a crafted request and is refused by name.
 const eventFormSchema = z.strictObject({
@@ -76,6 +79,22 @@ export function dossierPages(deps: { now: () => Date; calendar: WorkingCalendar;
       async handler(req, res) {
         res.locals.flash = flashOf(res.locals.t, req.query.done, BUSINESS_FLASHES, 'business');
         await renderDossier(req, res, deps, { uploadError: uploadRefusalOf(req.query, res.locals.t, deps.uploads) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/dossiers/:id/rating',
+      allow: APPLICANT_PAGES,
+      async handler(req, res) {
+        const id = String(req.params.id);
+        const form = parseBody(req, ratingFormSchema);
+        try {
+          await rateService(currentActor(req), id, { score: Number(form.score), comment: form.comment }, deps.now());
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'conflict')) throw error;
+          return renderDossier(req, res, deps, { ratingError: res.locals.t(error.code === 'conflict' ? 'business.rating.errors.already' : 'business.rating.errors.score') }, error.code === 'conflict' ? 409 : 400);
+        }
+        res.redirect(303, `/my/dossiers/${id}?done=rated#rating`);
       },
     },
     {

@@ -25,4 +25,4 @@ export function serviceFieldErrors(error: unknown): Record<string, FieldMessage>
 }
 
 /** The confirmations business pages show after a redirect (`?done=`), see ../flash.ts. */
-export const BUSINESS_FLASHES = ['created', 'saved', 'uploaded', 'removed', 'SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const;
+export const BUSINESS_FLASHES = ['created', 'saved', 'uploaded', 'removed', 'rated', 'SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const;

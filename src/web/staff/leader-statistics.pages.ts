@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDateOf, type WorkingCalendar } from '../../calendar';
 import type { RouteDefinition } from '../../http/route-table';
 import { translatorOf } from './staff-helpers';
+import { ratingsBetween } from '../../applications/service-rating';
 import { dossierStatistics } from '../../applications';
 import { barChart } from './svg-chart';
 
@@ -20,6 +21,9 @@ export function leaderStatisticsPages(deps: { now: () => Date; calendar: Working
         const thisYear = Number(localDateOf(now).slice(0, 4));
         const year = z.coerce.number().int().min(FIRST_YEAR).max(thisYear).catch(thisYear).parse(req.query.year);
         const stats = await dossierStatistics(year, now, deps.calendar);
+        // Applicants' ratings given in the year (Decision 766 satisfaction), local year bounds.
+        const ratings = await ratingsBetween(new Date(`${year}-01-01T00:00:00+07:00`), new Date(`${year + 1}-01-01T00:00:00+07:00`));
+        const satisfaction = { count: ratings.length, mean: ratings.length ? ratings.reduce((sum, r) => sum + r.score, 0) / ratings.length : undefined };
         const fmt = res.locals.fmt as { number: (n: number, digits?: number) => string };
         const monthChart = barChart(
           stats.byMonth.map((value, i) => ({ label: t('leader.statistics.monthShort', { m: i + 1 }), value })),
@@ -34,7 +38,7 @@ export function leaderStatisticsPages(deps: { now: () => Date; calendar: Working
           { width: 360, format: (n) => fmt.number(n, 1) },
         );
         const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
-        res.render('staff/statistics', { title: t('leader.statistics.title'), stats, monthChart, typeChart, daysChart, years });
+        res.render('staff/statistics', { title: t('leader.statistics.title'), stats, monthChart, typeChart, daysChart, years, satisfaction });
       },
     },
   ];
