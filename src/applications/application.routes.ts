@@ -8,6 +8,7 @@ import { parseBody, parseInput, parseQuery } from '../http/validate';
 import { notFound } from '../errors';
 import { sendEvent } from './send-event';
 import { rateService } from './service-rating';
+import { eprPortalExport, eprPortalWorkbook } from './epr-portal-export';
 
 const ratingBodySchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() });
 import {
@@ -65,6 +66,21 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteDefinition[]
         const actor = currentActor(req);
         const dossier = await updateApplication(actor, idParam(req.params.id), parseBody(req, updateApplicationSchema), deps.now());
         res.json(await describeApplication(actor, String(dossier._id), deps.now()));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/applications/:id/epr-portal',
+      allow: [...APPLICANTS, 'officer', 'leader'],
+      docs: { summary: 'The EPR portal filing prepared from an EPR dossier: form 01 registration and form 02 results report with the computed obligation (JSON, or XLSX with ?format=xlsx); see docs/EPR-EXPORT.md', tag: 'applications' },
+      async handler(req, res) {
+        const data = await eprPortalExport(currentActor(req), String(req.params.id), deps.now());
+        if (req.query.format === 'xlsx') {
+          res.set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="epr-${data.registration.reportingYear}-${data.dossier.code}.xlsx"` });
+          res.send(await eprPortalWorkbook(data));
+          return;
+        }
+        res.json(data);
       },
     },
     {
