@@ -19,3 +19,4 @@ export { feedsPgi, PGI_END_STATES, PGI_EVENT_TYPES } from './pgi-feed';
 export { pgiEntryWithDossier, pgiEntriesBetween, pgiDossiersById, type PgiEntry, type PgiDossier } from './pgi-sources';
 export { isToldToApplicant, TOLD_TO_APPLICANT } from './disclosure';
 export { rateService, ratingOf, mayRate, ratingsBetween, type ServiceRating } from './service-rating';
+export { selfAssessment, periodBounds, INDICATOR_DEFINITIONS, INDICATOR_SOURCE, type AssessedDossier } from './decision-766';

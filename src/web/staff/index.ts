@@ -6,6 +6,7 @@ import { adminUserPages } from './admin-users.pages';
 import { adminWorkflowPages } from './admin-workflows.pages';
 import { leaderDecisionPages } from './leader-decisions.pages';
 import { leaderStatisticsPages } from './leader-statistics.pages';
+import { decision766Pages } from './decision-766.pages';
 import { officerQueuePages } from './officer-queue.pages';
 import { officerReviewPages } from './officer-review.pages';
 
@@ -19,6 +20,7 @@ export function staffPages(deps: { now: () => Date; calendar: WorkingCalendar })
     ...officerReviewPages(deps),
     ...leaderDecisionPages(deps),
     ...leaderStatisticsPages(deps),
+    ...decision766Pages(deps),
     ...adminUserPages(deps),
     ...adminOrganizationPages(deps),
     ...adminCalendarPages(deps),

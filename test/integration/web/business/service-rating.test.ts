@@ -43,7 +43,16 @@ describe('applicants rate the service after the result (Decision 766 satisfactio
     const other = await createUser(app, 'business', await createOrganization('Công ty khác'));
     expect((await request(app).post(`/api/v1/applications/${id}/rating`).set('Authorization', `Bearer ${other.token}`).send({ score: 5 })).status).toBe(404);
 
+    // The Decision 766 self-assessment counts the decision and reads the rating (5.4), page and API alike.
+    const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
+    const d766 = await request(app).get(`/api/v1/decision-766?period=${year}`).set('Authorization', `Bearer ${leader.token}`);
+    expect(d766.status).toBe(200);
+    expect(d766.body.byProcedure.find((p: { type: string }) => p.type === 'epr')).toMatchObject({ decided: 1, ratings: 1, complaints: 0 });
+    expect((await request(app).get('/api/v1/decision-766?period=soon').set('Authorization', `Bearer ${leader.token}`)).status).toBe(404);
+    expect((await request(app).get(`/api/v1/decision-766?period=${year}`).set('Authorization', `Bearer ${business.token}`)).status).toBe(403);
+
     const l = await signedIn(app, leader);
+    expect((await l.agent.get(`/leader/decision-766?period=${year}`)).text).toContain('Tự đánh giá chỉ số phục vụ (Quyết định 766)');
     const statistics = await l.agent.get('/leader/statistics');
     expect(statistics.text).toContain('Mức hài lòng bình quân');
     expect(statistics.text).toContain('4/5');

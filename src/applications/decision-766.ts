@@ -1,0 +1,99 @@
+import type { WorkingCalendar } from '../calendar';
+import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
+import { decidedOnTime, decidedWithin, processingWorkingDays, type TimedDossier } from './timeliness';
+
+/**
+ * The Decision 766/QĐ-TTg (2022) service indicators our data can compute, for a period (a month, a quarter or a
+ * year), per procedure and in all. Pure: the caller gives the dossiers (the read model's summaries) and the
+ * applicants' ratings. Each indicator says its formula and source; the 766 formulas here are as published
+ * descriptions give them (unverified), and the on-time rule is the one rule (timeliness.ts).
+ */
+export interface AssessedDossier extends TimedDossier {
+  id: string;
+  code: string;
+  type: string;
+  submittedAt?: Date | string | null;
+}
+
+export interface Indicator {
+  id: '2.1' | '2.2' | '3.3' | '5.4';
+  value: number | null;
+  /** The dossiers behind the figure that a leader opens first (the late ones for 2.1 and 5.4). */
+  dossiers: string[];
+}
+
+export interface ProcedureFigures {
+  type: string;
+  submitted: number;
+  decided: number;
+  onTime: number;
+  ratings: number;
+  complaints: number;
+  indicators: Indicator[];
+}
+
+export const INDICATOR_DEFINITIONS = {
+  '2.1': { vi: 'Tỷ lệ hồ sơ giải quyết đúng hạn: số hồ sơ quyết định đúng hạn / số hồ sơ đã quyết định (yêu cầu bổ sung quá một lần tính là trễ hạn).', en: 'On time: dossiers decided on time / dossiers decided (more than one supplementation request counts as late).' },
+  '2.2': { vi: 'Thời gian giải quyết bình quân: số ngày làm việc từ khi tiếp nhận đến khi quyết định, bình quân trên các hồ sơ đã quyết định.', en: 'Average processing time: working days from receipt to decision, averaged over the dossiers decided.' },
+  '3.3': { vi: 'Tỷ lệ hồ sơ nộp trực tuyến: số hồ sơ nộp qua hệ thống / số hồ sơ đã nộp (mọi hồ sơ của hệ thống đều nộp trực tuyến).', en: 'Online submission rate: dossiers filed through the system / dossiers submitted (every dossier here is filed online).' },
+  '5.4': { vi: 'Mức độ hài lòng: 100 % − (tỷ lệ trễ hạn + tỷ lệ hồ sơ có phản ánh). Phản ánh: đánh giá 1–2 điểm của doanh nghiệp (cách tính tạm, chưa có kênh phản ánh riêng).', en: 'Satisfaction: 100 % − (late rate + rate with complaints). Complaints: applicants\' ratings of 1–2 (an interim proxy until a complaint channel exists).' },
+} as const;
+export const INDICATOR_SOURCE = { verified: false, vi: 'Quyết định 766/QĐ-TTg năm 2022, theo các mô tả công thức đã công bố; chưa đối chiếu văn bản chính thức.', en: 'Decision 766/QĐ-TTg (2022), as published descriptions of its formulas give them; not checked against the official text.' } as const;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function figuresOf(type: string, dossiers: readonly AssessedDossier[], ratings: readonly { dossierId: string; score: number }[], from: Date, to: Date, calendar: WorkingCalendar): ProcedureFigures {
+  const submittedIn = dossiers.filter((d) => d.submittedAt && new Date(d.submittedAt) >= from && new Date(d.submittedAt) < to);
+  const decided = dossiers.filter((d) => decidedWithin(d, from, to));
+  const late = decided.filter((d) => decidedOnTime(d) === false);
+  const days = decided.map((d) => processingWorkingDays(d, calendar)).filter((n): n is number => n !== undefined);
+  const ids = new Set(dossiers.map((d) => d.id));
+  const rated = ratings.filter((r) => ids.has(r.dossierId));
+  const complaints = rated.filter((r) => r.score <= 2);
+  const complained = new Set(complaints.map((r) => r.dossierId));
+  const lateRate = decided.length ? late.length / decided.length : 0;
+  const complaintRate = decided.length ? decided.filter((d) => complained.has(d.id)).length / decided.length : 0;
+  const codes = (list: readonly AssessedDossier[]) => list.map((d) => d.code);
+  return {
+    type,
+    submitted: submittedIn.length,
+    decided: decided.length,
+    onTime: decided.length - late.length,
+    ratings: rated.length,
+    complaints: complaints.length,
+    indicators: [
+      { id: '2.1', value: decided.length ? round1(((decided.length - late.length) / decided.length) * 100) : null, dossiers: codes(late) },
+      { id: '2.2', value: days.length ? round1(days.reduce((a, b) => a + b, 0) / days.length) : null, dossiers: [] },
+      { id: '3.3', value: submittedIn.length ? 100 : null, dossiers: [] },
+      { id: '5.4', value: decided.length ? round1(Math.max(0, 100 - (lateRate + complaintRate) * 100)) : null, dossiers: codes([...late, ...decided.filter((d) => complained.has(d.id) && !late.includes(d))]) },
+    ],
+  };
+}
+
+/** The period's figures per procedure (in catalogue order) and in all. */
+export function selfAssessment(dossiers: readonly AssessedDossier[], ratings: readonly { dossierId: string; score: number }[], period: { from: Date; to: Date }, calendar: WorkingCalendar) {
+  return {
+    total: figuresOf('all', dossiers, ratings, period.from, period.to, calendar),
+    byProcedure: WORKFLOW_TYPES.map((type) => figuresOf(type, dossiers.filter((d) => d.type === type), ratings, period.from, period.to, calendar)),
+  };
+}
+
+/** `2026`, `2026-Q4` or `2026-11`, as local (Asia/Ho_Chi_Minh) bounds; undefined for anything else. */
+export function periodBounds(id: string): { id: string; from: Date; to: Date } | undefined {
+  const local = (y: number, m: number) => new Date(`${y}-${String(m).padStart(2, '0')}-01T00:00:00+07:00`);
+  let match = /^(\d{4})$/.exec(id);
+  if (match) return { id, from: local(Number(match[1]), 1), to: local(Number(match[1]) + 1, 1) };
+  match = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (match) {
+    const y = Number(match[1]);
+    const q = Number(match[2]);
+    return { id, from: local(y, 3 * q - 2), to: q === 4 ? local(y + 1, 1) : local(y, 3 * q + 1) };
+  }
+  match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(id);
+  if (match) {
+    const y = Number(match[1]);
+    const m = Number(match[2]);
+    return { id, from: local(y, m), to: m === 12 ? local(y + 1, 1) : local(y, m + 1) };
+  }
+  return undefined;
+}

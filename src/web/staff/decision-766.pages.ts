@@ -1,0 +1,48 @@
+import type { Request, Response } from 'express';
+import { findDossierSummaries, INDICATOR_DEFINITIONS, INDICATOR_SOURCE, periodBounds, ratingsBetween, selfAssessment } from '../../applications';
+
+import { localDateOf, type WorkingCalendar } from '../../calendar';
+import { notFound } from '../../errors';
+import type { RouteDefinition } from '../../http/route-table';
+import { translatorOf } from './staff-helpers';
+
+/** Who reads the self-assessment: leaders, and administrators who prepare the report. */
+const READERS = ['leader', 'admin'] as const;
+
+async function assessment(req: Request, deps: { now: () => Date; calendar: WorkingCalendar }) {
+  const now = deps.now();
+  const today = localDateOf(now);
+  const asked = typeof req.query.period === 'string' ? req.query.period : `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  const period = periodBounds(asked);
+  if (!period) throw notFound(`Period ${asked.slice(0, 20)}`);
+  const dossiers = (await findDossierSummaries({}, now)).map((s) => ({ id: String(s._id), code: s.code, type: s.type, state: s.state, submittedAt: s.submittedAt, decidedAt: s.decidedAt, deadlines: s.deadlines }));
+  const ratings = await ratingsBetween(new Date(0), new Date(8.64e15));
+  return { period, figures: selfAssessment(dossiers, ratings, period, deps.calendar) };
+}
+
+/** The Decision 766 self-assessment: a page for leaders and its API twin. */
+export function decision766Pages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/v1/decision-766',
+      allow: READERS,
+      docs: { summary: 'Decision 766 service indicators for a period (?period=2026, 2026-Q4 or 2026-11), per procedure, with the dossiers behind them', tag: 'statistics' },
+      async handler(req, res) {
+        const { period, figures } = await assessment(req, deps);
+        res.json({ period: { id: period.id, from: period.from.toISOString(), to: period.to.toISOString() }, ...figures, definitions: INDICATOR_DEFINITIONS, source: INDICATOR_SOURCE });
+      },
+    },
+    {
+      method: 'get',
+      path: '/leader/decision-766',
+      allow: READERS,
+      async handler(req: Request, res: Response) {
+        const { period, figures } = await assessment(req, deps);
+        const year = Number(period.id.slice(0, 4));
+        const periods = [String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)];
+        res.render('staff/decision-766', { title: translatorOf(res)('leader.d766.title'), period, periods, figures, definitions: INDICATOR_DEFINITIONS });
+      },
+    },
+  ];
+}
