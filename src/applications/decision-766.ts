@@ -38,7 +38,7 @@ export const INDICATOR_DEFINITIONS = {
   '3.3': { vi: 'Tỷ lệ hồ sơ nộp trực tuyến: số hồ sơ nộp qua hệ thống / số hồ sơ đã nộp (mọi hồ sơ của hệ thống đều nộp trực tuyến).', en: 'Online submission rate: dossiers filed through the system / dossiers submitted (every dossier here is filed online).' },
   '5.4': { vi: 'Mức độ hài lòng: 100 % − (tỷ lệ trễ hạn + tỷ lệ hồ sơ có phản ánh). Phản ánh: đánh giá 1–2 điểm của doanh nghiệp (cách tính tạm, chưa có kênh phản ánh riêng).', en: 'Satisfaction: 100 % − (late rate + rate with complaints). Complaints: applicants\' ratings of 1–2 (an interim proxy until a complaint channel exists).' },
 } as const;
-export const INDICATOR_SOURCE = { verified: false, vi: 'Quyết định 766/QĐ-TTg năm 2022, theo các mô tả công thức đã công bố; chưa đối chiếu văn bản chính thức.', en: 'Decision 766/QĐ-TTg (2022), as published descriptions of its formulas give them; not checked against the official text.' } as const;
+export const INDICATOR_SOURCE = { verified: false, vi: 'Quyết định 766/QĐ-TTg năm 2022, theo các mô tả công thức đã công bố; chưa đối chiếu văn bản chính thức.', en: 'Decision 766/QD-TTg (2022), as published descriptions of its formulas give them; not checked against the official text.' } as const;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
