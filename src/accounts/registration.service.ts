@@ -110,7 +110,8 @@ export async function completeRegistration(token: string, deps: AccountDeps, ip?
 
 const mailTo = (request: AccountRequestRecord) => ({ address: request.person.email, name: request.person.name, locale: request.person.locale, userId: String(request.userId) });
 
-async function tellOrganizationAdmins(request: AccountRequestRecord, now: Date): Promise<void> {
+/** Tells an organization's administrators that someone asks to join it (registration or single sign-on). */
+export async function tellOrganizationAdmins(request: Pick<AccountRequestRecord, '_id' | 'organizationId' | 'organization' | 'person'>, now: Date): Promise<void> {
   const admins = (await usersOfOrganization(String(request.organizationId))).filter((user) => user.active && user.memberRole === 'org_admin');
   for (const admin of admins) {
     await queueAccountMail(

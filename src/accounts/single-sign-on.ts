@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Issuer, generators, type BaseClient } from 'openid-client';
 import { recordAudit } from '../audit';
-import { hashPassword, userByEmail, usersOfOrganization, type AccountUser } from '../auth';
+import { hashPassword, userByEmail, type AccountUser } from '../auth';
 import type { OidcConfig } from '../config';
 import { normalizeTaxCode, organizationByTaxCode } from '../organizations';
 import { newIds, recordRequest } from './account-request';
-import { queueAccountMail } from './account-mail';
+import { tellOrganizationAdmins } from './registration.service';
 
 /**
  * Single sign-on by OpenID Connect (authorization code with PKCE, state and nonce), through `openid-client`, the
@@ -90,9 +90,7 @@ export async function finishSignOn(config: OidcConfig, redirectUri: string, para
   });
   if (request.createdAt.getTime() === now.getTime()) {
     await audit('account.sso_join_requested', email);
-    for (const admin of (await usersOfOrganization(organization.id)).filter((u) => u.active && u.memberRole === 'org_admin')) {
-      await queueAccountMail({ key: `${request._id}:join:${admin.id}`, template: 'join_request', to: { address: admin.email, name: admin.name, locale: admin.locale, userId: admin.id }, path: '/my/organization#requests', facts: { organization: organization.name, person: `${name} (${email})` } }, now);
-    }
+    await tellOrganizationAdmins(request, now);
   }
   return { kind: 'join_requested', organization: organization.name };
 }

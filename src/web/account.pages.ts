@@ -82,6 +82,18 @@ function serviceFieldErrors(error: unknown, t: Translate): FieldErrors | undefin
   return Object.fromEntries(error.fieldErrors.map((e) => [e.field, t(e.messageKey ?? e.message)]));
 }
 
+/** Runs a service: its field messages come back for the form (any other error goes on to the error page). */
+async function fieldErrorsOf(action: () => Promise<unknown>, t: Translate): Promise<FieldErrors | undefined> {
+  try {
+    await action();
+    return undefined;
+  } catch (error) {
+    const errors = serviceFieldErrors(error, t);
+    if (!errors) throw error;
+    return errors;
+  }
+}
+
 const message = (res: Response, key: string, params: Record<string, unknown> = {}, status = 200, link?: { href: string; label: string }) =>
   res.status(status).render('accounts/message', { title: res.locals.t(`accounts.messages.${key}.title`), body: res.locals.t(`accounts.messages.${key}.body`, params), link });
 
@@ -307,13 +319,8 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const t = translatorOf(res);
         const form = checkForm(inviteSchema, req.body, t);
         if (form.errors) return renderOrganization(req, res, { values: keptValues(req.body), errors: form.errors }, 400);
-        try {
-          await invite(currentActor(req), form.data, deps, ipOf(req));
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderOrganization(req, res, { values: keptValues(req.body), errors }, 400);
-        }
+        const errors = await fieldErrorsOf(() => invite(currentActor(req), form.data, deps, ipOf(req)), t);
+        if (errors) return renderOrganization(req, res, { values: keptValues(req.body), errors }, 400);
         res.redirect(303, '/my/organization?done=invited');
       },
     },
@@ -325,13 +332,8 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const t = translatorOf(res);
         const form = checkForm(memberSchema, req.body, t);
         if (form.errors) return renderOrganization(req, res, { errors: form.errors }, 400);
-        try {
-          await changeMember(currentActor(req), String(req.params.id), { memberRole: form.data.memberRole, ...(form.data.active ? { active: form.data.active === 'yes' } : {}) }, deps.now());
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderOrganization(req, res, { errors }, 400);
-        }
+        const errors = await fieldErrorsOf(() => changeMember(currentActor(req), String(req.params.id), { memberRole: form.data.memberRole, ...(form.data.active ? { active: form.data.active === 'yes' } : {}) }, deps.now()), t);
+        if (errors) return renderOrganization(req, res, { errors }, 400);
         res.redirect(303, '/my/organization?done=member');
       },
     },
@@ -343,13 +345,8 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const t = translatorOf(res);
         const form = checkForm(decisionSchema, req.body, t);
         if (form.errors) return renderOrganization(req, res, { errors: form.errors }, 400);
-        try {
-          await decide(currentActor(req), String(req.params.id), form.data, deps);
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderOrganization(req, res, { errors, requestId: String(req.params.id) }, 400);
-        }
+        const errors = await fieldErrorsOf(() => decide(currentActor(req), String(req.params.id), form.data, deps), t);
+        if (errors) return renderOrganization(req, res, { errors, requestId: String(req.params.id) }, 400);
         res.redirect(303, '/my/organization?done=decided');
       },
     },
@@ -430,13 +427,8 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const t = translatorOf(res);
         const form = checkForm(decisionSchema, req.body, t);
         if (form.errors) return renderAdminRequests(res, { errors: form.errors, requestId: String(req.params.id) }, 400);
-        try {
-          await decide(currentActor(req), String(req.params.id), { ...form.data, memberRole: 'org_admin' }, deps);
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderAdminRequests(res, { errors, requestId: String(req.params.id) }, 400);
-        }
+        const errors = await fieldErrorsOf(() => decide(currentActor(req), String(req.params.id), { ...form.data, memberRole: 'org_admin' }, deps), t);
+        if (errors) return renderAdminRequests(res, { errors, requestId: String(req.params.id) }, 400);
         res.redirect(303, '/admin/account-requests?done=decided');
       },
     },
