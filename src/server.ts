@@ -25,6 +25,7 @@ import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
 import { ACCOUNT_MAIL_JOB, accountMailJobHandler } from './accounts';
 import { configureNationalCodes } from './applications/national-code';
+import { createNationalPortal, scheduleNightlyCheck as scheduleNightlyPortalCheck } from './national-portal';
 import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
 import { createLogger, type Logger } from './logging/logger';
@@ -43,6 +44,9 @@ export interface RunningApplication {
 
 /** The composition root: provisions the database, seeds the demo, mounts the app and listens. */
 export async function startApplication(config: Config, logger: Logger): Promise<RunningApplication> {
+  const now = () => new Date();
+  // Settings that cannot work stop the start before the database opens (a ConfigError naming the setting).
+  const nationalPortal = createNationalPortal(config, { now, logger });
   // The embedded database (when MONGODB_URI is unset) is restarted on the same folder and port if it exits.
   const opened = await openDatabase({
     mongodbUri: config.mongodbUri,
@@ -52,7 +56,6 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   });
   const { database, embedded } = opened;
   await ensureIndexes();
-  const now = () => new Date();
   const client = database.connection.getClient();
   const uploads = uploadSettingsFromConfig({ ...config, uploadDir: fromRoot(config.uploadDir) });
   // Development mail (.eml, no SMTP_URL) lives with the other runtime data, so each DATA_DIR has its own.
@@ -78,6 +81,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       [DIALOGUE_EXPORT_JOB]: dialogueExportJobHandler({ now, calendar, dataDir: fromRoot(config.dataDir) }),
       ...notifications.jobHandlers,
       [ACCOUNT_MAIL_JOB]: accountMailJobHandler({ ...notifications.deps, secret: config.sessionSecret }),
+      ...nationalPortal?.handlers,
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
@@ -87,6 +91,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   registerOutboxDeliverer('project_pgi', pgiOutboxDeliverer({ calendar }));
   const stopPetitionProjection = onPetitionChange(pgiPetitionListener({ calendar, logger }));
   registerOutboxDeliverer('notify', notifications.deliverNotify);
+  if (nationalPortal) registerOutboxDeliverer('report_progress', nationalPortal.deliverProgressReport);
   // Caches a crash left behind their log are caught up before the app listens, so /readyz 200 means none lag.
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
@@ -99,6 +104,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());
   await scheduleDailyDigest(now());
+  if (nationalPortal) await scheduleNightlyPortalCheck(now());
 
   if (!config.isProduction) {
     const seed = await seedDemo({ demoPassword: config.demoPassword, dataDir: fromRoot(config.dataDir), isProduction: false });
@@ -162,6 +168,7 @@ async function main(): Promise<void> {
     running = await startApplication(config, logger);
   } catch (error) {
     if (error instanceof GoMissingError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof ConfigError) process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
     else logger.fatal({ err: error }, 'start failed');
     process.exit(1);
   }

@@ -12,6 +12,7 @@ import type { DossierCache } from './dossier-cache';
 import { dossierEventId } from './dossier-event.model';
 import { appendEntry, cacheOf, currentDossier, type NewEntry } from './dossier-log';
 import { dossierFactsFor } from './dossier-facts';
+import { reportsNationally } from './national-steps';
 import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
 import { claimNationalCode } from './national-code';
@@ -87,7 +88,8 @@ export async function applyEvent(actor: Actor, dossierId: string, input: EventIn
   const entryId = dossierEventId(dossierId, head.sequence + 1);
   const reasons = 'reasons' in evaluation.event ? evaluation.event.reasons : undefined;
   const opinionDeadlines = opinionDeadlinesOf(eventType, evaluation.snapshot);
-  const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons, opinionDeadlines });
+  const national = reportsNationally(dossier.type, dossier.workflow.version, eventType, evaluation.state, nationalCode) ? { sequence: head.sequence + 1 } : undefined;
+  const outbox = outboxFor({ entryId, dossierId, eventType, from: evaluation.from, to: evaluation.state, at, before: head.after.deadlines, after: deadlines, reasons, opinionDeadlines, reportsNationally: national });
   const loggedEvent = evaluation.event as unknown as NewEntry['event'];
   const { sequence } = await appendEntry(dossierId, head, { actor, event: loggedEvent, from: evaluation.from, to: evaluation.state, comment: input.comment, after, outbox });
   return { dossierId, sequence, from: evaluation.from, to: evaluation.state, entryId, outbox };

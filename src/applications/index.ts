@@ -20,3 +20,5 @@ export { pgiEntryWithDossier, pgiEntriesBetween, pgiDossiersById, type PgiEntry,
 export { isToldToApplicant, TOLD_TO_APPLICANT } from './disclosure';
 export { rateService, ratingOf, mayRate, ratingsBetween, type ServiceRating } from './service-rating';
 export { selfAssessment, periodBounds, INDICATOR_DEFINITIONS, INDICATOR_SOURCE, type AssessedDossier } from './decision-766';
+export { nationalDossierAt, nationallyCodedDossiers, type NationalDossier, type NationalStep } from './national-steps';
+export type { OutboxMessage } from './outbox';

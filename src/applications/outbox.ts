@@ -13,7 +13,8 @@ export type OutboxMessage =
   | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
   | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } }
-  | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } };
+  | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } }
+  | { id: string; kind: 'report_progress'; payload: { dossierId: string; sequence: number } };
 
 const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applicant' | 'assignee' | 'leaders' }>> = {
   submitted: { template: 'receipt', to: 'applicant' },
@@ -54,6 +55,8 @@ export function outboxFor(input: {
   reasons?: string[];
   /** Agencies asked for an opinion by this event, each with its own due date. */
   opinionDeadlines?: { agency: string; dueAt: string }[];
+  /** This entry is a progress step the National Public Service Portal hears of (national-steps.ts). */
+  reportsNationally?: { sequence: number };
 }): OutboxMessage[] {
   const { entryId, dossierId, to, from } = input;
   const messages: OutboxMessage[] = [];
@@ -77,6 +80,9 @@ export function outboxFor(input: {
   }
   if (feedsPgi({ eventType: input.eventType, from, to })) {
     messages.push({ id: `${entryId}/pgi`, kind: 'project_pgi', payload: { dossierId, entryId } });
+  }
+  if (input.reportsNationally) {
+    messages.push({ id: `${entryId}/national`, kind: 'report_progress', payload: { dossierId, sequence: input.reportsNationally.sequence } });
   }
   const notice = to !== from ? noticeOf(input) : undefined;
   if (notice) messages.push({ id: `${entryId}/notify`, kind: 'notify', payload: { dossierId, ...notice } });

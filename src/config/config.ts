@@ -51,6 +51,17 @@ const envSchema = z.object({
   REGISTRATION_APPROVAL: z.enum(['auto', 'admin']).default('admin'),
   /** The DOIT's code in the state agencies' code list: the first part of national dossier codes (default unverified). */
   DVCQG_AGENCY_CODE: z.string().regex(/^[A-Z0-9.]{3,30}$/, 'letters, digits and dots, as in the state agencies code list (e.g. 000.00.00.H26)').default('000.00.00.H26'),
+  /**
+   * The National Public Service Portal's integration (src/national-portal, docs/DVCQG.md): off unless the URL,
+   * user name and password are all set. Procedure codes (MaTTHC, MaLinhVuc) override the catalogue's:
+   * `green_transformation=1.012345:CT01,epr=…`.
+   */
+  DVCQG_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  DVCQG_USERNAME: optionalString,
+  DVCQG_PASSWORD: optionalString,
+  DVCQG_PROCEDURE_CODES: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** The processing unit's name as the portal shows it (DonViXuLy). */
+  DVCQG_UNIT_NAME: z.string().default('Sở Công Thương thành phố Hải Phòng'),
   /** Single sign-on by OpenID Connect: off unless the issuer, client id and secret are all set. */
   OIDC_ISSUER_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -120,7 +131,35 @@ export type Config = Readonly<{
   oidc: OidcConfig | undefined;
   /** The agency part of national dossier codes. */
   agencyCode: string;
+  /** The National Public Service Portal's integration, when configured. */
+  dvcqg: DvcqgConfig | undefined;
 }>;
+
+export interface DvcqgConfig {
+  url: string;
+  username: string;
+  password: string;
+  unitName: string;
+  /** MaTTHC and MaLinhVuc by procedure type, as DVCQG_PROCEDURE_CODES gives them (the catalogue fills the rest). */
+  procedureCodes: Readonly<Record<string, { procedureCode: string; fieldCode: string }>>;
+}
+
+const CODE = /^[A-Za-z0-9._-]{1,40}$/;
+
+/** `type=MaTTHC:MaLinhVuc` entries, comma separated; the problems name each bad entry. */
+function parseProcedureCodes(text: string | undefined): { codes: Record<string, { procedureCode: string; fieldCode: string }>; problems: string[] } {
+  const codes: Record<string, { procedureCode: string; fieldCode: string }> = {};
+  const problems: string[] = [];
+  for (const entry of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([a-z_]+)=([^:]+):(.+)$/.exec(entry);
+    if (!match || !CODE.test(match[2]!) || !CODE.test(match[3]!)) {
+      problems.push(`DVCQG_PROCEDURE_CODES: "${entry.slice(0, 60)}" is not type=MaTTHC:MaLinhVuc (letters, digits, dots, dashes)`);
+      continue;
+    }
+    codes[match[1]!] = { procedureCode: match[2]!, fieldCode: match[3]! };
+  }
+  return { codes, problems };
+}
 
 export interface OidcConfig {
   issuerUrl: string;
@@ -164,6 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidcParts = [env.OIDC_ISSUER_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter((v) => v !== undefined && v !== '');
   if (oidcParts.length > 0 && oidcParts.length < 3) problems.push('OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
 
+  const dvcqgParts = [env.DVCQG_URL, env.DVCQG_USERNAME, env.DVCQG_PASSWORD].filter((v) => v !== undefined && v !== '');
+  if (dvcqgParts.length > 0 && dvcqgParts.length < 3) problems.push('DVCQG_URL, DVCQG_USERNAME, DVCQG_PASSWORD: set all three to connect to the National Public Service Portal, or none');
+  if (nodeEnv === 'production' && env.DVCQG_URL && !env.DVCQG_URL.startsWith('https://')) problems.push('DVCQG_URL: must use https in production (the password and dossiers travel over it)');
+  const procedureCodes = parseProcedureCodes(env.DVCQG_PROCEDURE_CODES);
+  problems.push(...procedureCodes.problems);
+
   if (problems.length > 0 || !values) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -185,6 +230,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     registrationApproval: values.REGISTRATION_APPROVAL,
     agencyCode: values.DVCQG_AGENCY_CODE,
+    dvcqg:
+      values.DVCQG_URL && values.DVCQG_USERNAME && values.DVCQG_PASSWORD
+        ? { url: values.DVCQG_URL.replace(/\/$/, ''), username: values.DVCQG_USERNAME, password: values.DVCQG_PASSWORD, unitName: values.DVCQG_UNIT_NAME, procedureCodes: procedureCodes.codes }
+        : undefined,
     oidc:
       values.OIDC_ISSUER_URL && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? {

@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, type Config, type OidcConfig } from './config';
+export { loadConfig, ConfigError, type Config, type OidcConfig, type DvcqgConfig } from './config';

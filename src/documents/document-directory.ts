@@ -41,3 +41,13 @@ export async function noteDocumentWritten(id: string): Promise<void> {
 }
 
 export const noteDocumentRemoved = (id: string) => directory.noteRemoved(id);
+
+/** A dossier's files as the National Public Service Portal lists them: the latest version of each document. */
+export async function dossierFileList(dossierId: string): Promise<{ id: string; name: string }[]> {
+  const latest = new Map<string, DossierDocumentRecord>();
+  for (const record of await documentsOfDossier(dossierId)) {
+    const kept = latest.get(record.code);
+    if (!kept || record.version > kept.version) latest.set(record.code, record);
+  }
+  return [...latest.values()].map((record) => ({ id: String(record._id), name: record.originalName }));
+}

@@ -10,6 +10,6 @@ export { uploadedDocumentCodes } from './uploaded-codes';
 export { uploadFromRequest, uploadMiddleware } from './upload-request';
 export { listDossierDocuments } from './document-read.service';
 export { uploadDocuments, type UploadedVersion } from './document-upload.service';
-export { documentDirectory } from './document-directory';
+export { documentDirectory, dossierFileList } from './document-directory';
 export { DOCUMENT_PASSES } from './document-slots';
 export { removeDocumentVersion } from './document-removal.service';

@@ -4,6 +4,7 @@ export { isValidTaxCode, normalizeTaxCode, makeTaxCode } from './tax-code';
 export { organizationNamesByIds } from './organization-names';
 export {
   organizationProfile,
+  organizationHolder,
   organizationExists,
   organizationGenderFacts,
   organizationsGenderFacts,

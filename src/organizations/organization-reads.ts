@@ -15,6 +15,13 @@ export async function organizationProfile(id: unknown): Promise<OrganizationProf
   return OrganizationModel.findById(id, { name: 1, taxCode: 1, district: 1 }).lean<OrganizationProfile>();
 }
 
+/** Who the National Public Service Portal names as a dossier's holder: name, tax code and contact (by `_id`). */
+export async function organizationHolder(id: unknown): Promise<{ name: string; taxCode: string; email?: string; phone?: string } | null> {
+  const found = await OrganizationModel.findById(id, { name: 1, taxCode: 1, contact: 1 }).lean<{ name: string; taxCode: string; contact?: { email?: string; phone?: string } }>();
+  if (!found) return null;
+  return { name: found.name, taxCode: found.taxCode, ...(found.contact?.email ? { email: found.contact.email } : {}), ...(found.contact?.phone ? { phone: found.contact.phone } : {}) };
+}
+
 export async function organizationExists(id: string): Promise<boolean> {
   return Types.ObjectId.isValid(id) && (await OrganizationModel.exists({ _id: id })) !== null;
 }
