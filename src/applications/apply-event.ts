@@ -12,7 +12,7 @@ import type { DossierCache } from './dossier-cache';
 import { dossierEventId } from './dossier-event.model';
 import { appendEntry, cacheOf, currentDossier, type NewEntry } from './dossier-log';
 import { dossierFactsFor } from './dossier-facts';
-import { reportsNationally } from './national-steps';
+import { reportsNationally } from './national-status';
 import { opinionDeadlinesOf, outboxFor, type OutboxMessage } from './outbox';
 import { procedureSettings } from './procedure-settings';
 import { claimNationalCode } from './national-code';

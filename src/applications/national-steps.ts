@@ -1,4 +1,5 @@
-import { dvcqgMappingFor, dvcqgStatusOfStep, type DvcqgStatus } from '../../workflows/dvcqg-status';
+import type { DvcqgStatus } from '../../workflows/dvcqg-status';
+import { portalStatus, statusOf } from './national-status';
 import type { WorkflowEventType, WorkflowState, WorkflowType } from '../../workflows/workflow-types';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { DossierCache } from './dossier-cache';
@@ -9,8 +10,8 @@ import { dossierDirectory } from './read-model/dossier-directory';
  * The dossier's progress as the National Public Service Portal (DVCQG) is told it. The portal hears of a dossier
  * at its receipt, when it gets its national code: entries before it (submission, a completeness check, a refusal
  * at intake) are not reported, since the portal keys every record by that code. From the receipt on, each entry
- * whose event the status mapping gives a status is one progress step; the receipt step reports at least
- * "received" (2), since under the versions before Decree 118 the receipt is the submission (mapped to 1).
+ * whose event the status mapping gives a status is one progress step (portalStatus says how the receipt and
+ * what follows it read).
  */
 export interface NationalStep {
   sequence: number;
@@ -43,17 +44,6 @@ export interface NationalDossier {
   steps: NationalStep[];
 }
 
-/** Whether a logged event is a progress step the portal hears of (the event path asks it before the log exists). */
-export function reportsNationally(type: string, version: number, event: string, to: string, nationalCode: string | undefined): boolean {
-  return Boolean(nationalCode) && statusOf(type, version, event, to) !== undefined;
-}
-
-function statusOf(type: string, version: number, event: string, to: string): DvcqgStatus | undefined {
-  const mapping = dvcqgMappingFor(type, version);
-  if (!(event in mapping.events) || !(to in mapping.states)) return undefined; // ASSIGN, data edits: not steps
-  return dvcqgStatusOfStep(mapping, event as WorkflowEventType, to as WorkflowState);
-}
-
 const asDate = (value: unknown) => (value ? new Date(value as string) : undefined);
 
 /** The dossier as the portal sees it once `through` is logged; undefined before its receipt or for an unknown dossier. */
@@ -82,7 +72,7 @@ export async function nationalDossierAt(dossierId: string, through: number): Pro
       entryId: entry._id,
       event: event as WorkflowEventType,
       to: entry.to as WorkflowState,
-      status: receipt && mapped < 2 ? 2 : mapped,
+      status: portalStatus(mapped, receipt),
       at: entry.at,
       actor: { kind: actor.kind, role: actor.role, ...(actor.name ? { name: actor.name } : {}) },
       receipt,

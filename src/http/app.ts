@@ -59,7 +59,7 @@ const openApiRoute: RouteDefinition = {
 
 /** Every route of the app with its declared audience: the authorization matrix test reads this. */
 export function routeTable(
-  deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean; accounts?: { secret: string; registrationApproval: 'auto' | 'admin'; oidc?: OidcConfig; baseUrl?: string } },
+  deps: Pick<AppDeps, 'now' | 'calendar' | 'uploads' | 'mailOutboxDir'> & { dataDir?: string; refuseDemoUsers?: boolean; nationalPortalConnected?: boolean; accounts?: { secret: string; registrationApproval: 'auto' | 'admin'; oidc?: OidcConfig; baseUrl?: string } },
 ): RouteDefinition[] {
   const now = deps.now ?? (() => new Date());
   const calendar = deps.calendar ?? DEFAULT_WORKING_CALENDAR;
@@ -67,7 +67,7 @@ export function routeTable(
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
   // Readers of the table alone (authz matrix, OpenAPI) never open a link, so any secret serves them.
   const accounts = { now, ...(deps.accounts ?? { secret: 'route-table-only', registrationApproval: 'admin' as const }) };
-  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir, accounts }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir, accounts, nationalPortalConnected: deps.nationalPortalConnected ?? false }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
 }
 
 const BODY_LIMIT = '200kb';
@@ -117,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
     uploads: deps.uploads ?? uploadSettingsFromConfig(config),
     dataDir: fromRoot(config.dataDir),
     refuseDemoUsers: config.isProduction,
+    nationalPortalConnected: config.dvcqg !== undefined,
     accounts: { secret: config.sessionSecret, registrationApproval: config.registrationApproval, oidc: config.oidc, baseUrl: config.baseUrl },
   });
   const openApi = openApiDocument([...routes, openApiRoute], config.baseUrl);

@@ -8,7 +8,7 @@ import type { JobHandler } from '../jobs';
 import type { Logger } from '../logging/logger';
 import { createPortalClient, type PortalClient } from './portal-client';
 import { portalSettings } from './portal-settings';
-import { PORTAL_CHECK_JOB, PORTAL_PUSH_JOB, deliverProgressReport, portalCheckHandler, portalPushHandler } from './portal-sync';
+import { PORTAL_CHECK_JOB, PORTAL_PUSH_JOB, progressReportDeliverer, portalCheckHandler, portalPushHandler } from './portal-sync';
 
 export { createPortalClient, PortalError, portalFailureOf, type PortalClient, type PortalService, type PortalFailure } from './portal-client';
 export { portalSettings, type PortalSettings } from './portal-settings';
@@ -18,7 +18,7 @@ export { PORTAL_CHECK_JOB, PORTAL_PUSH_JOB, checkPortalSync, dossiersOnPortal, p
 export interface NationalPortal {
   handlers: Record<string, JobHandler>;
   /** The outbox deliverer of `report_progress` messages. */
-  deliverProgressReport: typeof deliverProgressReport;
+  deliverProgressReport: ReturnType<typeof progressReportDeliverer>;
 }
 
 /**
@@ -34,6 +34,6 @@ export function createNationalPortal(config: Pick<Config, 'dvcqg' | 'agencyCode'
       [PORTAL_PUSH_JOB]: portalPushHandler({ client, settings, now: deps.now }),
       [PORTAL_CHECK_JOB]: portalCheckHandler({ now: deps.now, logger: deps.logger }),
     },
-    deliverProgressReport,
+    deliverProgressReport: progressReportDeliverer(deps.now),
   };
 }

@@ -40,15 +40,24 @@ const stepId = (dossierId: string, sequence: number) => `${dossierId}:${sequence
 const deliveryId = (dossierId: string, sequence: number, service: PortalService) => `${stepId(dossierId, sequence)}/${service}`;
 const stepSynced = async (dossierId: string, sequence: number) => (await PortalDeliveryModel.exists({ _id: deliveryId(dossierId, sequence, 'CapNhatTienDoHoSoMC') })) !== null;
 
+/**
+ * Retried for 72 h like every owed effect, but at most 5 minutes apart (not 30): a step waiting for the one
+ * before it is retried on its own clock, so after an outage a dossier's backlog drains a step per 5 minutes at
+ * worst. Only the first waiting step of each dossier calls the portal; the others look at our own records.
+ */
+const PORTAL_RETRY = { ...DURABLE_RETRY, maxDelayMs: 5 * 60_000 };
+
 /** A step's first push is `dvcqg:<step>`; each "send again" or nightly re-send adds a round, `#<round>`. */
-function pushJob(dossierId: string, sequence: number, round?: string) {
-  return { key: `dvcqg:${stepId(dossierId, sequence)}${round ? `#${round}` : ''}`, name: PORTAL_PUSH_JOB, dueAt: new Date(), payload: { dossierId, sequence }, retry: DURABLE_RETRY };
+function pushJob(dossierId: string, sequence: number, dueAt: Date, round?: string) {
+  return { key: `dvcqg:${stepId(dossierId, sequence)}${round ? `#${round}` : ''}`, name: PORTAL_PUSH_JOB, dueAt, payload: { dossierId, sequence }, retry: PORTAL_RETRY };
 }
 
 /** The outbox deliverer of `report_progress`: the step's durable push job, retried with backoff for 72 h. */
-export async function deliverProgressReport(message: OutboxMessage): Promise<void> {
-  if (message.kind !== 'report_progress') return;
-  await scheduleJob(pushJob(message.payload.dossierId, message.payload.sequence));
+export function progressReportDeliverer(now: () => Date): (message: OutboxMessage) => Promise<void> {
+  return async (message) => {
+    if (message.kind !== 'report_progress') return;
+    await scheduleJob(pushJob(message.payload.dossierId, message.payload.sequence, now()));
+  };
 }
 
 const vietnamese = createTranslations('vi')('vi');
@@ -135,14 +144,14 @@ export async function checkPortalSync(now: Date, logger?: Pick<Logger, 'info'>):
     const dossier = await nationalDossierAt(coded.dossierId, coded.sequence);
     for (const step of dossier?.steps ?? []) {
       if (await stepSynced(coded.dossierId, step.sequence)) continue;
-      if ((await scheduleJob(pushJob(coded.dossierId, step.sequence))).created) report.scheduled++;
+      if ((await scheduleJob(pushJob(coded.dossierId, step.sequence, now))).created) report.scheduled++;
     }
     await PortalCheckModel.updateOne({ _id: coded.dossierId }, { $set: { through: coded.sequence, checkedAt: now } }, { upsert: true });
   }
   const round = localDateOf(now);
   for (const step of await unsyncedSteps()) {
     if (step.job.status !== 'failed') continue;
-    if ((await scheduleJob(pushJob(step.dossierId, step.sequence, round))).created) report.resent++;
+    if ((await scheduleJob(pushJob(step.dossierId, step.sequence, now, round))).created) report.resent++;
   }
   logger?.info({ ...report }, 'national portal check done');
   return report;
@@ -244,7 +253,7 @@ export async function resendStep(actor: Actor, step: string, at: Date, ip?: stri
   if (!dossier?.steps.some((s: NationalStep) => s.sequence === sequence)) return 'unknown';
   const pending = await listJobs({ name: PORTAL_PUSH_JOB, status: 'pending', keyPrefix: `dvcqg:${step}`, limit: 100 });
   for (const job of pending.filter((j) => (j.payload as { sequence: number }).sequence === sequence)) await cancelJob(job.key, 'sent again by an administrator', at);
-  await scheduleJob({ ...pushJob(dossierId, sequence, `r${at.getTime()}`), dueAt: at });
+  await scheduleJob(pushJob(dossierId, sequence, at, `r${at.getTime()}`));
   await recordAudit({ at, actor, action: 'dvcqg.resend', target: { kind: 'dossier', id: dossierId, label: dossier.nationalCode }, changedFields: [`step ${sequence}`], ...(ip ? { ip } : {}) });
   return 'scheduled';
 }

@@ -71,3 +71,33 @@ describe('configuration', () => {
     expect(problemsOf({ TRUST_PROXY: 'loopback, proxy.example.vn, 10.0.0.0/8/1' })).toEqual([expect.stringMatching(/^TRUST_PROXY: .*proxy\.example\.vn, 10\.0\.0\.0\/8\/1$/)]);
   });
 });
+
+describe('configuration of the national connections', () => {
+  const portal = { DVCQG_URL: 'https://dvcqg.example.vn/api', DVCQG_USERNAME: 'soct', DVCQG_PASSWORD: 'secret' };
+
+  it('when only part of the portal connection is set, then start is refused naming the three settings', () => {
+    const problems = problemsOf({ DVCQG_URL: 'https://dvcqg.example.vn/api' });
+    expect(problems).toEqual(['DVCQG_URL, DVCQG_USERNAME, DVCQG_PASSWORD: set all three to connect to the National Public Service Portal, or none']);
+  });
+
+  it('when a procedure code entry is malformed, then the problem names DVCQG_PROCEDURE_CODES and the entry', () => {
+    const problems = problemsOf({ ...portal, DVCQG_PROCEDURE_CODES: 'epr=1.012222:MT-EPR, solar 1.2' });
+    expect(problems).toEqual(['DVCQG_PROCEDURE_CODES: "solar 1.2" is not type=MaTTHC:MaLinhVuc (letters, digits, dots, dashes)']);
+  });
+
+  it('when production talks to the portal over http, then start is refused', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db/hp', BASE_URL: 'https://green.haiphong.gov.vn', ...portal, DVCQG_URL: 'http://dvcqg.example.vn' });
+    expect(problems).toEqual([expect.stringMatching(/^DVCQG_URL: must use https in production/)]);
+  });
+
+  it('when the agency code or single sign-on is half set, then each problem names its setting', () => {
+    const problems = problemsOf({ DVCQG_AGENCY_CODE: 'sở công thương', OIDC_CLIENT_ID: 'green' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['DVCQG_AGENCY_CODE', 'OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET']));
+  });
+
+  it('when the portal is configured completely, then the codes are read per procedure', () => {
+    const config = loadConfig({ ...portal, DVCQG_PROCEDURE_CODES: 'epr=1.012222:MT-EPR,green_transformation=1.011111:CT-MT' });
+    expect(config.dvcqg).toMatchObject({ url: 'https://dvcqg.example.vn/api', procedureCodes: { epr: { procedureCode: '1.012222', fieldCode: 'MT-EPR' }, green_transformation: { procedureCode: '1.011111', fieldCode: 'CT-MT' } } });
+    expect(loadConfig({}).dvcqg).toBeUndefined();
+  });
+});
