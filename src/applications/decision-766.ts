@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar';
-import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
+import { WORKFLOW_TYPES, type WorkflowType } from '../../workflows/workflow-types';
+import { findProcedure } from './procedures';
 import { decidedOnTime, decidedWithin, processingWorkingDays, type TimedDossier } from './timeliness';
 
 /**
@@ -15,8 +16,15 @@ export interface AssessedDossier extends TimedDossier {
   submittedAt?: Date | string | null;
 }
 
+/** What the figures need besides the dossiers and ratings. */
+export interface AssessmentSources {
+  ratings: readonly { dossierId: string; score: number }[];
+  /** Dossiers the National Public Service Portal has (their receipt arrived); undefined when not connected. */
+  onPortal?: ReadonlySet<string>;
+}
+
 export interface Indicator {
-  id: '2.1' | '2.2' | '3.3' | '5.4';
+  id: '1.4' | '2.1' | '2.2' | '3.1' | '3.3' | '5.4';
   value: number | null;
   /** The dossiers behind the figure that a leader opens first (the late ones for 2.1 and 5.4). */
   dossiers: string[];
@@ -33,8 +41,10 @@ export interface ProcedureFigures {
 }
 
 export const INDICATOR_DEFINITIONS = {
+  '1.4': { vi: 'Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia: số hồ sơ tiếp nhận trong kỳ đã có trên Cổng / số hồ sơ tiếp nhận trong kỳ.', en: 'Synced to the National Public Service Portal: dossiers received in the period that the portal has / dossiers received in the period.' },
   '2.1': { vi: 'Tỷ lệ hồ sơ giải quyết đúng hạn: số hồ sơ quyết định đúng hạn / số hồ sơ đã quyết định (yêu cầu bổ sung quá một lần tính là trễ hạn).', en: 'On time: dossiers decided on time / dossiers decided (more than one supplementation request counts as late).' },
   '2.2': { vi: 'Thời gian giải quyết bình quân: số ngày làm việc từ khi tiếp nhận đến khi quyết định, bình quân trên các hồ sơ đã quyết định.', en: 'Average processing time: working days from receipt to decision, averaged over the dossiers decided.' },
+  '3.1': { vi: 'Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình: số thủ tục toàn trình / số thủ tục (theo danh mục thủ tục của hệ thống).', en: 'Procedures offered fully online: fully online procedures / procedures (from the procedure catalogue).' },
   '3.3': { vi: 'Tỷ lệ hồ sơ nộp trực tuyến: số hồ sơ nộp qua hệ thống / số hồ sơ đã nộp (mọi hồ sơ của hệ thống đều nộp trực tuyến).', en: 'Online submission rate: dossiers filed through the system / dossiers submitted (every dossier here is filed online).' },
   '5.4': { vi: 'Mức độ hài lòng: 100 % − (tỷ lệ trễ hạn + tỷ lệ hồ sơ có phản ánh). Phản ánh: đánh giá 1–2 điểm của doanh nghiệp (cách tính tạm, chưa có kênh phản ánh riêng).', en: 'Satisfaction: 100 % − (late rate + rate with complaints). Complaints: applicants\' ratings of 1–2 (an interim proxy until a complaint channel exists).' },
 } as const;
@@ -42,7 +52,14 @@ export const INDICATOR_SOURCE = { verified: false, vi: 'Quyết định 766/QĐ-
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function figuresOf(type: string, dossiers: readonly AssessedDossier[], ratings: readonly { dossierId: string; score: number }[], from: Date, to: Date, calendar: WorkingCalendar): ProcedureFigures {
+const inPeriod = (value: Date | string | null | undefined, from: Date, to: Date) => Boolean(value) && new Date(value!) >= from && new Date(value!) < to;
+
+function figuresOf(type: string, dossiers: readonly AssessedDossier[], sources: AssessmentSources, from: Date, to: Date, calendar: WorkingCalendar): ProcedureFigures {
+  const { ratings, onPortal } = sources;
+  const receivedIn = dossiers.filter((d) => inPeriod(d.deadlines?.receivedAt as string | undefined, from, to));
+  const offPortal = onPortal ? receivedIn.filter((d) => !onPortal.has(d.id)) : [];
+  const types = type === 'all' ? WORKFLOW_TYPES : [type as WorkflowType];
+  const fullyOnline = types.filter((t) => findProcedure(t).onlineService.value === 'full').length;
   const submittedIn = dossiers.filter((d) => d.submittedAt && new Date(d.submittedAt) >= from && new Date(d.submittedAt) < to);
   const decided = dossiers.filter((d) => decidedWithin(d, from, to));
   const late = decided.filter((d) => decidedOnTime(d) === false);
@@ -62,8 +79,10 @@ function figuresOf(type: string, dossiers: readonly AssessedDossier[], ratings: 
     ratings: rated.length,
     complaints: complaints.length,
     indicators: [
+      { id: '1.4', value: onPortal && receivedIn.length ? round1(((receivedIn.length - offPortal.length) / receivedIn.length) * 100) : null, dossiers: codes(offPortal) },
       { id: '2.1', value: decided.length ? round1(((decided.length - late.length) / decided.length) * 100) : null, dossiers: codes(late) },
       { id: '2.2', value: days.length ? round1(days.reduce((a, b) => a + b, 0) / days.length) : null, dossiers: [] },
+      { id: '3.1', value: round1((fullyOnline / types.length) * 100), dossiers: [] },
       { id: '3.3', value: submittedIn.length ? 100 : null, dossiers: [] },
       { id: '5.4', value: decided.length ? round1(Math.max(0, 100 - (lateRate + complaintRate) * 100)) : null, dossiers: codes([...late, ...decided.filter((d) => complained.has(d.id) && !late.includes(d))]) },
     ],
@@ -71,10 +90,10 @@ function figuresOf(type: string, dossiers: readonly AssessedDossier[], ratings: 
 }
 
 /** The period's figures per procedure (in catalogue order) and in all. */
-export function selfAssessment(dossiers: readonly AssessedDossier[], ratings: readonly { dossierId: string; score: number }[], period: { from: Date; to: Date }, calendar: WorkingCalendar) {
+export function selfAssessment(dossiers: readonly AssessedDossier[], sources: AssessmentSources, period: { from: Date; to: Date }, calendar: WorkingCalendar) {
   return {
-    total: figuresOf('all', dossiers, ratings, period.from, period.to, calendar),
-    byProcedure: WORKFLOW_TYPES.map((type) => figuresOf(type, dossiers.filter((d) => d.type === type), ratings, period.from, period.to, calendar)),
+    total: figuresOf('all', dossiers, sources, period.from, period.to, calendar),
+    byProcedure: WORKFLOW_TYPES.map((type) => figuresOf(type, dossiers.filter((d) => d.type === type), sources, period.from, period.to, calendar)),
   };
 }
 

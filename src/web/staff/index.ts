@@ -14,7 +14,7 @@ import { officerReviewPages } from './officer-review.pages';
  * The staff pages: the officer's queue and review page, the leader's decisions and statistics, and
  * administration. Order matters where paths overlap: `/admin/users/new` before `/admin/users/:id/...`.
  */
-export function staffPages(deps: { now: () => Date; calendar: WorkingCalendar }): RouteDefinition[] {
+export function staffPages(deps: { now: () => Date; calendar: WorkingCalendar; nationalPortalConnected?: boolean }): RouteDefinition[] {
   return [
     ...officerQueuePages(deps),
     ...officerReviewPages(deps),

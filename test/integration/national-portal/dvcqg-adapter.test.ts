@@ -202,4 +202,38 @@ describe('the National Public Service Portal adapter', () => {
     expect(after.text).not.toContain(`name="step" value="${id}:2"`);
     expect(await AuditEntryModel.countDocuments({ action: 'dvcqg.resend', 'target.id': id })).toBe(1);
   });
+
+  it('when one received dossier has not reached the portal, then indicator 1.4 counts it out and names it, on the page, in the API and in the workbook', async () => {
+    peer.mode = 'busy';
+    const missing = await received('Hồ sơ chưa lên Cổng');
+    await runFor(10 * MINUTE, MINUTE);
+    const code = (await request(app).get(`/api/v1/applications/${missing.id}`).set('Authorization', `Bearer ${officer.token}`)).body.code as string;
+    const d766 = await request(app).get('/api/v1/decision-766?period=2026-03').set('Authorization', `Bearer ${leader.token}`);
+    const synced = d766.body.total.indicators.find((i: { id: string }) => i.id === '1.4');
+    // Seven dossiers received in March, six on the portal.
+    expect(synced).toEqual({ id: '1.4', value: 85.7, dossiers: [code] });
+
+    const workbook = await request(app).get('/api/v1/decision-766?period=2026-03&format=xlsx').set('Authorization', `Bearer ${leader.token}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(workbook.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook.body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Chỉ số', 'Cách tính', 'Hồ sơ']);
+    const header = book.getWorksheet('Chỉ số')!.getRow(2).values as unknown[];
+    const all = book.getWorksheet('Chỉ số')!.getRow(7).values as unknown[];
+    expect(all[header.indexOf('1.4')]).toBe(85.7);
+    const drill = book.getWorksheet('Hồ sơ')!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(2));
+    expect(drill).toContainEqual(['1.4', code]);
+
+    const l = browser(app);
+    await l.signIn(leader.email, PASSWORD);
+    const page = await l.agent.get('/leader/decision-766?period=2026-03');
+    expect(page.text).toContain('Hồ sơ tiếp nhận trong kỳ chưa có trên Cổng Dịch vụ công quốc gia');
+    expect(page.text).toContain(code);
+    peer.mode = 'up';
+  });
 });

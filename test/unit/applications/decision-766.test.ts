@@ -30,7 +30,8 @@ const RATINGS = [{ dossierId: 's', score: 1 }, { dossierId: '1', score: 5 }];
 
 describe('the Decision 766 self-assessment', () => {
   const quarter = periodBounds('2026-Q4')!;
-  const figures = selfAssessment(DOSSIERS, RATINGS, quarter, DEFAULT_WORKING_CALENDAR);
+  // The portal has A, B and S; C (received 6 Oct) never reached it.
+  const figures = selfAssessment(DOSSIERS, { ratings: RATINGS, onPortal: new Set(['1', '2', 's']) }, quarter, DEFAULT_WORKING_CALENDAR);
   const value = (type: string, id: string) => (type === 'all' ? figures.total : figures.byProcedure.find((p) => p.type === type)!).indicators.find((i) => i.id === id)!.value;
 
   it('when a quarter is assessed, then on time, average days, online rate and satisfaction equal the hand-computed figures', () => {
@@ -48,6 +49,23 @@ describe('the Decision 766 self-assessment', () => {
     expect([figures.total.decided, value('all', '2.1'), value('all', '5.4')]).toEqual([4, 50, 25]);
     // A procedure with nothing decided has no figure, not a zero.
     expect(value('green_transformation', '2.1')).toBeNull();
+  });
+
+  it('when dossiers are received in the quarter, then 1.4 is the share the portal has, with the missing ones named', () => {
+    // EPR: A, B, C received in Q4, C missing: 2 / 3. All: 3 / 4. D was received in September: not counted.
+    expect(value('epr', '1.4')).toBe(66.7);
+    expect(figures.total.indicators.find((i) => i.id === '1.4')!.dossiers).toEqual(['HP-EPR-2026-000003']);
+    expect(value('all', '1.4')).toBe(75);
+    expect(value('green_transformation', '1.4')).toBeNull();
+    // Not connected: no figure at all, rather than 0 %.
+    const offline = selfAssessment(DOSSIERS, { ratings: RATINGS }, quarter, DEFAULT_WORKING_CALENDAR);
+    expect(offline.total.indicators.find((i) => i.id === '1.4')!.value).toBeNull();
+  });
+
+  it('when the catalogue is read, then 3.1 is the share of procedures offered fully online (3 of 4)', () => {
+    expect(value('all', '3.1')).toBe(75);
+    expect(value('epr', '3.1')).toBe(100);
+    expect(value('green_transformation', '3.1')).toBe(0);
   });
 
   it('when a period is named, then month, quarter and year give their local bounds; anything else none', () => {
