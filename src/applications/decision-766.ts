@@ -12,6 +12,8 @@ import { decidedOnTime, decidedWithin, processingWorkingDays, type TimedDossier 
 export interface AssessedDossier extends TimedDossier {
   id: string;
   code: string;
+  /** Given at receipt; what the dossier is known by from then on, so the drill-down shows it first. */
+  nationalCode?: string;
   type: string;
   submittedAt?: Date | string | null;
 }
@@ -70,7 +72,7 @@ function figuresOf(type: string, dossiers: readonly AssessedDossier[], sources: 
   const complained = new Set(complaints.map((r) => r.dossierId));
   const lateRate = decided.length ? late.length / decided.length : 0;
   const complaintRate = decided.length ? decided.filter((d) => complained.has(d.id)).length / decided.length : 0;
-  const codes = (list: readonly AssessedDossier[]) => list.map((d) => d.code);
+  const codes = (list: readonly AssessedDossier[]) => list.map((d) => d.nationalCode ?? d.code);
   return {
     type,
     submitted: submittedIn.length,

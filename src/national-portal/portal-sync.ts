@@ -187,7 +187,12 @@ async function unsyncedSteps(): Promise<UnsyncedStep[]> {
   return steps.filter((_, i) => !synced[i]);
 }
 
+/**
+ * One dossier whose steps have not all arrived: its first step not synced (the one that holds the others back:
+ * steps go in order), how that step's push stands, and how many later steps wait behind it.
+ */
 export interface SyncRow {
+  /** The first unsynced step, `<dossier id>:<sequence>`: what "send again" takes. */
   step: string;
   dossierId: string;
   code?: string;
@@ -198,63 +203,82 @@ export interface SyncRow {
   nextRunAt?: Date;
   failure?: ReturnType<typeof portalFailureOf>;
   since: Date;
+  /** Later steps of the dossier waiting behind this one. */
+  waiting: number;
 }
 
 export interface SyncOverview {
   synced: number;
+  /** Steps not synced yet, in all (the rows group them by dossier). */
+  unsynced: number;
   pending: SyncRow[];
   failed: SyncRow[];
   recent: { step: string; dossierId: string; code?: string; nationalCode: string; sequence: number; service: PortalService; status: number; answer: string; deliveredAt: Date }[];
 }
 
-/** What the reconciliation page shows: how many steps arrived, the ones still retrying or failed, the latest arrivals. */
+/** What the reconciliation page shows: how many steps arrived, the dossiers still retried or failed, the latest arrivals. */
 export async function portalSyncOverview(): Promise<SyncOverview> {
   const [steps, synced, recent] = await Promise.all([
     unsyncedSteps(),
     PortalDeliveryModel.countDocuments({ service: 'CapNhatTienDoHoSoMC' }),
     PortalDeliveryModel.find({}).sort({ deliveredAt: -1 }).limit(20).lean<DeliveryRecord[]>(),
   ]);
+  const byDossier = new Map<string, UnsyncedStep[]>();
+  for (const step of steps) byDossier.set(step.dossierId, [...(byDossier.get(step.dossierId) ?? []), step]);
   const codes = async (dossierId: string): Promise<{ code?: string; nationalCode?: string }> => {
     const summary = await dossierSummary(dossierId);
     return summary ? { code: summary.code, ...(summary.nationalCode ? { nationalCode: summary.nationalCode } : {}) } : {};
   };
   const rows = await Promise.all(
-    steps.map(async (step): Promise<SyncRow> => ({
-      step: stepId(step.dossierId, step.sequence),
-      dossierId: step.dossierId,
-      sequence: step.sequence,
-      ...(await codes(step.dossierId)),
-      state: step.job.status === 'failed' ? 'failed' : 'pending',
-      attempts: step.job.attempts,
-      ...(step.job.nextRunAt ? { nextRunAt: step.job.nextRunAt } : {}),
-      ...(step.job.lastError ? { failure: portalFailureOf(step.job.lastError) } : {}),
-      since: step.job.createdAt,
-    })),
+    [...byDossier.values()].map(async (dossierSteps): Promise<SyncRow> => {
+      const [first, ...later] = dossierSteps.sort((a, b) => a.sequence - b.sequence) as [UnsyncedStep, ...UnsyncedStep[]];
+      return {
+        step: stepId(first.dossierId, first.sequence),
+        dossierId: first.dossierId,
+        sequence: first.sequence,
+        ...(await codes(first.dossierId)),
+        // A dossier fails as soon as one of its steps failed for good: the rest cannot go before it.
+        state: dossierSteps.some((s) => s.job.status === 'failed') ? 'failed' : 'pending',
+        attempts: first.job.attempts,
+        ...(first.job.nextRunAt && first.job.status === 'pending' ? { nextRunAt: first.job.nextRunAt } : {}),
+        ...(first.job.lastError ? { failure: portalFailureOf(first.job.lastError) } : {}),
+        since: first.job.createdAt,
+        waiting: later.length,
+      };
+    }),
   );
-  const bySequence = (a: SyncRow, b: SyncRow) => a.since.getTime() - b.since.getTime() || a.sequence - b.sequence;
+  const oldestFirst = (a: SyncRow, b: SyncRow) => a.since.getTime() - b.since.getTime() || a.sequence - b.sequence;
   return {
     synced,
-    pending: rows.filter((row) => row.state === 'pending').sort(bySequence),
-    failed: rows.filter((row) => row.state === 'failed').sort(bySequence),
+    unsynced: steps.length,
+    pending: rows.filter((row) => row.state === 'pending').sort(oldestFirst),
+    failed: rows.filter((row) => row.state === 'failed').sort(oldestFirst),
     recent: await Promise.all(recent.map(async (d) => ({ step: stepId(d.dossierId, d.sequence), dossierId: d.dossierId, code: (await codes(d.dossierId)).code, nationalCode: d.nationalCode, sequence: d.sequence, service: d.service, status: d.status, answer: d.answer, deliveredAt: d.deliveredAt }))),
   };
 }
 
 /**
- * "Send again": the step's waiting or failed push is replaced by a new round due now (a running attempt finishes;
- * its record, if it arrives, counts). Returns false when the step had already arrived or is not known.
+ * "Send again" for a dossier from one step on: that step and every later one not synced get a new round due now
+ * (their waiting or failed pushes are cancelled; a running attempt finishes, and its record, if it arrives,
+ * counts). Returns 'synced' when the step had already arrived, 'unknown' when there is no such step.
  */
 export async function resendStep(actor: Actor, step: string, at: Date, ip?: string): Promise<'scheduled' | 'synced' | 'unknown'> {
   const match = /^([0-9a-f]{24}):(\d{1,6})$/.exec(step);
   if (!match) return 'unknown';
   const [dossierId, sequence] = [match[1]!, Number(match[2])];
   if (await stepSynced(dossierId, sequence)) return 'synced';
-  const dossier = await nationalDossierAt(dossierId, sequence);
+  const coded = (await nationallyCodedDossiers()).find((d) => d.dossierId === dossierId);
+  const dossier = coded ? await nationalDossierAt(dossierId, coded.sequence) : undefined;
   if (!dossier?.steps.some((s: NationalStep) => s.sequence === sequence)) return 'unknown';
-  const pending = await listJobs({ name: PORTAL_PUSH_JOB, status: 'pending', keyPrefix: `dvcqg:${step}`, limit: 100 });
-  for (const job of pending.filter((j) => (j.payload as { sequence: number }).sequence === sequence)) await cancelJob(job.key, 'sent again by an administrator', at);
-  await scheduleJob(pushJob(dossierId, sequence, at, `r${at.getTime()}`));
-  await recordAudit({ at, actor, action: 'dvcqg.resend', target: { kind: 'dossier', id: dossierId, label: dossier.nationalCode }, changedFields: [`step ${sequence}`], ...(ip ? { ip } : {}) });
+  const pending = await listJobs({ name: PORTAL_PUSH_JOB, status: 'pending', keyPrefix: `dvcqg:${dossierId}:`, limit: 500 });
+  const resent: number[] = [];
+  for (const later of dossier.steps.filter((s) => s.sequence >= sequence)) {
+    if (await stepSynced(dossierId, later.sequence)) continue;
+    for (const job of pending.filter((j) => (j.payload as { sequence: number }).sequence === later.sequence)) await cancelJob(job.key, 'sent again by an administrator', at);
+    await scheduleJob(pushJob(dossierId, later.sequence, at, `r${at.getTime()}`));
+    resent.push(later.sequence);
+  }
+  await recordAudit({ at, actor, action: 'dvcqg.resend', target: { kind: 'dossier', id: dossierId, label: dossier.nationalCode }, changedFields: resent.map((n) => `step ${n}`), ...(ip ? { ip } : {}) });
   return 'scheduled';
 }
 

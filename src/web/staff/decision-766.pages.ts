@@ -19,7 +19,7 @@ async function assessment(req: Request, deps: Deps) {
   const asked = typeof req.query.period === 'string' ? req.query.period : `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   const period = periodBounds(asked);
   if (!period) throw notFound(`Period ${asked.slice(0, 20)}`);
-  const dossiers = (await findDossierSummaries({}, now)).map((s) => ({ id: String(s._id), code: s.code, type: s.type, state: s.state, submittedAt: s.submittedAt, decidedAt: s.decidedAt, deadlines: s.deadlines }));
+  const dossiers = (await findDossierSummaries({}, now)).map((s) => ({ id: String(s._id), code: s.code, ...(s.nationalCode ? { nationalCode: s.nationalCode } : {}), type: s.type, state: s.state, submittedAt: s.submittedAt, decidedAt: s.decidedAt, deadlines: s.deadlines }));
   const ratings = await ratingsBetween(new Date(0), new Date(8.64e15));
   const onPortal = deps.nationalPortalConnected ? await dossiersOnPortal() : undefined;
   return { period, connected: Boolean(deps.nationalPortalConnected), figures: selfAssessment(dossiers, { ratings, ...(onPortal ? { onPortal } : {}) }, period, deps.calendar) };
