@@ -107,11 +107,11 @@ export function checkCadesSignature(signatureDer: Buffer, signedBytes: Buffer): 
   const digestMatches = claimed === createHash('sha256').update(signedBytes).digest('binary');
   const md = forge.md.sha256.create();
   md.update(der(set(attributes)));
-  let signatureValid = false;
+  let signatureValid: boolean;
   try {
     signatureValid = (signer.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), signature);
   } catch {
-    signatureValid = false;
+    signatureValid = false; // a signature of the wrong length or form
   }
   return { digestMatches, signatureValid, signer, chain };
 }
