@@ -25,6 +25,8 @@ import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
 import { ACCOUNT_MAIL_JOB, accountMailJobHandler } from './accounts';
 import { configureNationalCodes } from './applications/national-code';
+import { configureSigningKey, documentDeliverer, SIGN_DOCUMENT_JOB, signDocumentJobHandler } from './issued-documents';
+import { loadSigningKey } from './signing';
 import { createNationalPortal, scheduleNightlyCheck as scheduleNightlyPortalCheck } from './national-portal';
 import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
 import { MAINTENANCE_JOB, maintenanceJobHandler, scheduleMaintenance } from './maintenance/maintenance.job';
@@ -47,6 +49,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const now = () => new Date();
   // Settings that cannot work stop the start before the database opens (a ConfigError naming the setting).
   const nationalPortal = createNationalPortal(config, { now, logger });
+  const signingKey = await openSigningKey(config);
+  configureSigningKey(signingKey);
   // The embedded database (when MONGODB_URI is unset) is restarted on the same folder and port if it exits.
   const opened = await openDatabase({
     mongodbUri: config.mongodbUri,
@@ -82,6 +86,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       ...notifications.jobHandlers,
       [ACCOUNT_MAIL_JOB]: accountMailJobHandler({ ...notifications.deps, secret: config.sessionSecret }),
       ...nationalPortal?.handlers,
+      [SIGN_DOCUMENT_JOB]: signDocumentJobHandler({ key: signingKey, baseUrl: config.baseUrl, now }),
     },
     instanceId: `${os.hostname()}:${process.pid}`,
     logger,
@@ -92,6 +97,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const stopPetitionProjection = onPetitionChange(pgiPetitionListener({ calendar, logger }));
   registerOutboxDeliverer('notify', notifications.deliverNotify);
   if (nationalPortal) registerOutboxDeliverer('report_progress', nationalPortal.deliverProgressReport);
+  registerOutboxDeliverer('issue_document', documentDeliverer(now));
   // Caches a crash left behind their log are caught up before the app listens, so /readyz 200 means none lag.
   const repairedCaches = await repairPendingSyncs();
   if (repairedCaches > 0) logger.warn({ repairedCaches }, 'dossier caches caught up with their log after an unclean stop');
@@ -135,6 +141,17 @@ export async function startApplication(config: Config, logger: Logger): Promise<
       await opened.close();
     },
   };
+}
+
+/** The signing key, or a ConfigError naming the setting when the configured file cannot be read or opened. */
+async function openSigningKey(config: Config) {
+  try {
+    return await loadSigningKey({ p12Path: config.signing?.p12Path, p12Password: config.signing?.p12Password, dataDir: fromRoot(config.dataDir), organization: 'Sở Công Thương thành phố Hải Phòng' });
+  } catch (error) {
+    if (!config.signing) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`SIGNING_P12_PATH, SIGNING_P12_PASSWORD: the signing key could not be opened (${reason})`]);
+  }
 }
 
 function printDemoLogins(config: Config, credentials: Awaited<ReturnType<typeof seedDemo>>['credentials']): void {

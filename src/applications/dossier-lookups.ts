@@ -4,6 +4,7 @@ import type { ReportFacts } from './read-model/report-facts';
 import type { Types } from 'mongoose';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { DossierEventModel } from './dossier-event.model';
+import { readLog } from './dossier-history.service';
 
 /**
  * Reads other rooms need of a dossier beyond its summary (read-model/), each returning exactly what its caller
@@ -68,4 +69,20 @@ export async function dossierIdsOfCodes(codes: readonly string[]): Promise<Map<s
     const id = directory.idOfCode(code);
     return id ? [[code, id] as const] : [];
   }));
+}
+
+/** The last logged event of one of these types: when, by whom and why (a decision a document records). */
+export interface DecisionFacts {
+  at: Date;
+  by: { userId?: string; name?: string };
+  reasons: string[];
+  comment?: string;
+}
+
+export async function lastDecision(dossierId: string, eventTypes: readonly string[]): Promise<DecisionFacts | undefined> {
+  const entry = (await readLog(dossierId)).reverse().find((e) => eventTypes.includes((e.event as { type: string }).type));
+  if (!entry) return undefined;
+  const actor = entry.actor as { userId?: string; name?: string };
+  const reasons = (entry.event as { reasons?: unknown }).reasons;
+  return { at: entry.at, by: { ...(actor.userId ? { userId: actor.userId } : {}), ...(actor.name ? { name: actor.name } : {}) }, reasons: Array.isArray(reasons) ? reasons.map(String) : [] };
 }

@@ -14,7 +14,7 @@ export { configureDossierDirectory } from './read-model/dossier-directory';
 export { startDossierReadModel } from './read-model/read-model-start';
 export type { DossierSummary } from './read-model/dossier-summary.model';
 export type { ApplicationRecord } from './application.model';
-export { dossierForMail, dossierAssigneeId, dossierIdsOfCodes, loggedEntryFacts, certificateKindsOf, reportedDossiers, type DossierForMail, type LoggedEntryFacts, type ReportedDossier } from './dossier-lookups';
+export { dossierForMail, dossierAssigneeId, dossierIdsOfCodes, loggedEntryFacts, lastDecision, type DecisionFacts, certificateKindsOf, reportedDossiers, type DossierForMail, type LoggedEntryFacts, type ReportedDossier } from './dossier-lookups';
 export { feedsPgi, PGI_END_STATES, PGI_EVENT_TYPES } from './pgi-feed';
 export { pgiEntryWithDossier, pgiEntriesBetween, pgiDossiersById, type PgiEntry, type PgiDossier } from './pgi-sources';
 export { isToldToApplicant, TOLD_TO_APPLICANT } from './disclosure';

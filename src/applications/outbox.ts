@@ -14,7 +14,8 @@ export type OutboxMessage =
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
   | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } }
   | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } }
-  | { id: string; kind: 'report_progress'; payload: { dossierId: string; sequence: number } };
+  | { id: string; kind: 'report_progress'; payload: { dossierId: string; sequence: number } }
+  | { id: string; kind: 'issue_document'; payload: { dossierId: string; document: 'certificate' | 'refusal' | 'revocation' } };
 
 const NOTIFY_ON: Partial<Record<WorkflowState, { template: string; to: 'applicant' | 'assignee' | 'leaders' }>> = {
   submitted: { template: 'receipt', to: 'applicant' },
@@ -78,6 +79,9 @@ export function outboxFor(input: {
   if (to === 'revoked') {
     messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [] } });
   }
+  // The signed result document (src/issued-documents): the certificate, or the decision refusing or revoking.
+  const document = to === 'approved' && from !== 'approved' ? 'certificate' : to === 'rejected' && from !== 'rejected' ? 'refusal' : to === 'revoked' && from !== 'revoked' ? 'revocation' : undefined;
+  if (document) messages.push({ id: `${entryId}/document`, kind: 'issue_document', payload: { dossierId, document } });
   if (feedsPgi({ eventType: input.eventType, from, to })) {
     messages.push({ id: `${entryId}/pgi`, kind: 'project_pgi', payload: { dossierId, entryId } });
   }

@@ -5,7 +5,7 @@ export { type Actor, SYSTEM_SCHEDULER, actorRole, isApplicant, isDepartmentStaff
 export { EVENT_PERMISSIONS, eventDenial, canReadDossier } from './event-permissions';
 export { userNamesByIds } from './user-names';
 export { assignableOfficers, activeOfficerId } from './officers';
-export { activeUsers, type UserContact, type UserSelection } from './user-directory';
+export { activeUsers, signerOf, type UserContact, type UserSelection } from './user-directory';
 export { changeRole, changeMemberRole, createUser, listUsers, setActive, userRow, type NewUserInput, type UserRow } from './user-admin.service';
 export { userByEmail, userById, emailInUse, usersOfOrganization, createAccountUser, type AccountUser, type NewAccountUser } from './user-accounts';
 export { actorFromUser } from './access-token.service';

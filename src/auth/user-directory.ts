@@ -28,3 +28,9 @@ export async function activeUsers(selection: UserSelection): Promise<UserContact
     .lean<{ _id: Types.ObjectId; email: string; name: string; role: Role; locale?: string }[]>();
   return users.map((user) => ({ userId: String(user._id), name: user.name, email: user.email, locale: user.locale, role: user.role }));
 }
+
+/** A signer's name and position as the Department's documents print them (active or not: a document outlives an account). */
+export async function signerOf(userId: string): Promise<{ name: string; position?: string } | undefined> {
+  const user = await UserModel.findById(userId, { name: 1, position: 1 }).lean<{ name: string; position?: string }>().catch(() => null);
+  return user ? { name: user.name, ...(user.position ? { position: user.position } : {}) } : undefined;
+}

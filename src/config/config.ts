@@ -62,6 +62,12 @@ const envSchema = z.object({
   DVCQG_PROCEDURE_CODES: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** The processing unit's name as the portal shows it (DonViXuLy). */
   DVCQG_UNIT_NAME: z.string().default('Sở Công Thương thành phố Hải Phòng'),
+  /**
+   * The key results are signed with (src/signing): a PKCS#12 file and its password, never in git. Unset outside
+   * production, a development key is generated into DATA_DIR/signing at the first start.
+   */
+  SIGNING_P12_PATH: optionalString,
+  SIGNING_P12_PASSWORD: optionalString,
   /** Single sign-on by OpenID Connect: off unless the issuer, client id and secret are all set. */
   OIDC_ISSUER_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -133,6 +139,8 @@ export type Config = Readonly<{
   agencyCode: string;
   /** The National Public Service Portal's integration, when configured. */
   dvcqg: DvcqgConfig | undefined;
+  /** The signing key's PKCS#12 file and password; undefined: a development key (never in production). */
+  signing: { p12Path: string; p12Password: string } | undefined;
 }>;
 
 export interface DvcqgConfig {
@@ -196,6 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!env.BASE_URL) {
       problems.push('BASE_URL: required in production (links in mail and QR codes use it)');
     }
+    if (!env.SIGNING_P12_PATH) {
+      problems.push('SIGNING_P12_PATH: required in production (results are signed with the Department\'s key; development keys are refused)');
+    }
   } else if (env.SESSION_SECRET && env.SESSION_SECRET.length < MIN_SECRET_LENGTH) {
     problems.push(`SESSION_SECRET: at least ${MIN_SECRET_LENGTH} characters when set`);
   }
@@ -230,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     registrationApproval: values.REGISTRATION_APPROVAL,
     agencyCode: values.DVCQG_AGENCY_CODE,
+    signing: values.SIGNING_P12_PATH ? { p12Path: values.SIGNING_P12_PATH, p12Password: values.SIGNING_P12_PASSWORD ?? '' } : undefined,
     dvcqg:
       values.DVCQG_URL && values.DVCQG_USERNAME && values.DVCQG_PASSWORD
         ? { url: values.DVCQG_URL.replace(/\/$/, ''), username: values.DVCQG_USERNAME, password: values.DVCQG_PASSWORD, unitName: values.DVCQG_UNIT_NAME, procedureCodes: procedureCodes.codes }

@@ -20,6 +20,7 @@ import { pgiRoutes } from '../pgi';
 import { dialogueRoutes } from '../dialogue';
 import { oneStopFormRoutes } from '../one-stop-forms';
 import { notificationRoutes } from '../notifications';
+import { issuedDocumentRoutes } from '../issued-documents';
 import { documentRoutes, uploadSettingsFromConfig, type UploadSettings } from '../documents';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../calendar';
 import { bearerAuthentication } from './bearer-auth';
@@ -67,7 +68,7 @@ export function routeTable(
   const uploads = deps.uploads ?? uploadSettingsFromConfig({ uploadDir: 'uploads', maxUploadBytes: 20 * 1024 * 1024 });
   // Readers of the table alone (authz matrix, OpenAPI) never open a link, so any secret serves them.
   const accounts = { now, ...(deps.accounts ?? { secret: 'route-table-only', registrationApproval: 'admin' as const }) };
-  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir, accounts, nationalPortalConnected: deps.nationalPortalConnected ?? false }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir })];
+  return [...webPages({ now, calendar, uploads, mailOutboxDir: deps.mailOutboxDir, accounts, nationalPortalConnected: deps.nationalPortalConnected ?? false }), ...authRoutes({ now, refuseDemoUsers: deps.refuseDemoUsers }), ...applicationRoutes({ now, calendar }), ...certificateRoutes({ now }), ...documentRoutes({ now, uploads }), ...pgiRoutes({ now, calendar }), ...dialogueRoutes({ now, calendar, dataDir: deps.dataDir }), ...oneStopFormRoutes(), ...notificationRoutes({ now, outboxDir: deps.mailOutboxDir }), ...issuedDocumentRoutes({ now })];
 }
 
 const BODY_LIMIT = '200kb';

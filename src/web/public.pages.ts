@@ -2,10 +2,11 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PROCEDURE_CATALOGUE } from '../applications/procedures';
 import { publicDossierStatus } from '../applications/dossier-history.service';
-import { publicRegister, REGISTER_STATUSES, verifyCertificate } from '../certificates';
+import { certificateDirectory, publicRegister, REGISTER_STATUSES, verifyCertificate } from '../certificates';
+import { issuedDocumentOf, issuedPdf, signingKeyInUse, uploadedPdf, verificationUpload, verifyUploadedPdf } from '../issued-documents';
 import { dossierIdsInComplex } from '../applications';
 import { industrialComplexChoices } from '../organizations';
-import { isAppError } from '../errors';
+import { isAppError, notFound } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
 import { dossierProgress } from './dossier-progress';
 import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
@@ -79,7 +80,43 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
       async handler(req, res) {
         const code = typeof req.query.code === 'string' ? req.query.code.trim() : '';
         const view = { title: res.locals.t('certificate.verifyTitle'), code } as Record<string, unknown>;
-        await renderLookup(res, 'certificate-verify', view, 'certificate', code ? () => verifyCertificate(code, deps.now()) : undefined, 'certificate.notFound');
+        const find = async () => {
+          const certificate = await verifyCertificate(code, deps.now());
+          const record = (await certificateDirectory()).find('code', certificate.verificationCode);
+          if (record) view.document = await issuedDocumentOf('certificate', String(record.dossierId));
+          return certificate;
+        };
+        await renderLookup(res, 'certificate-verify', view, 'certificate', code ? find : undefined, 'certificate.notFound');
+      },
+    },
+    {
+      method: 'get',
+      path: '/certificates/document',
+      allow: ['public'],
+      async handler(req, res) {
+        const code = typeof req.query.code === 'string' ? req.query.code.trim().toUpperCase().replace(/[\s-]/g, '') : '';
+        const record = /^[0-9A-Z]{10}$/.test(code) ? (await certificateDirectory()).find('code', code) : undefined;
+        const issued = record ? await issuedPdf('certificate', String(record.dossierId)) : undefined;
+        if (!issued) throw notFound('Signed document');
+        res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${issued.number.replace(/[^\w.-]+/g, '-')}.pdf"` });
+        res.send(issued.pdf);
+      },
+    },
+    {
+      method: 'post',
+      path: '/certificates/verify/document',
+      allow: ['public'],
+      before: [verificationUpload],
+      async handler(req, res) {
+        const view = { title: res.locals.t('certificate.verifyTitle'), code: '' } as Record<string, unknown>;
+        try {
+          view.upload = await verifyUploadedPdf(uploadedPdf(req), signingKeyInUse(), deps.now());
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'unsupported_media_type')) throw error;
+          view.errors = { file: res.locals.t(error.code === 'validation_failed' ? 'issuedDocuments.errors.noFile' : 'errors.details.notPdf') };
+          res.status(error.code === 'validation_failed' ? 400 : 415);
+        }
+        res.render('certificate-verify', view);
       },
     },
     {

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { Schema, model } from 'mongoose';
+import { dossierSummary, lastDecision, type OutboxMessage } from '../applications';
+import { findProcedure } from '../applications/procedures';
+import { signerOf } from '../auth';
+import { certificateOfDossier, effectiveStatus, type CertificateRecord } from '../certificates';
+import { allocateSequence, insertIfAbsent } from '../db';
+import { citationIn } from '../i18n';
+import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
+import { organizationHolder } from '../organizations';
+import { checkSignedPdf, signPdf, type SigningKey } from '../signing';
+import { certificateContent, decisionNumber, refusalContent, revocationContent, type DocumentFacts, type IssuedKind } from './document-content';
+import { documentPdf } from './document-pdf';
+
+/**
+ * The signed result documents: one per dossier and kind, `_id` = `<kind>:<dossier id>`, inserted once (the insert
+ * decides between two racing signers; the loser's PDF is dropped). The bytes are kept with the record, as issued:
+ * revocation and expiry change the register, never the document.
+ */
+const IssuedDocumentModel = model(
+  'IssuedDocument',
+  new Schema(
+    {
+      _id: String,
+      kind: { type: String, required: true },
+      dossierId: { type: String, required: true },
+      number: { type: String, required: true },
+      title: String,
+      sha256: { type: String, required: true },
+      pdf: { type: Buffer, required: true },
+      signer: { commonName: String, organization: String },
+      development: Boolean,
+      issuedAt: Date,
+      verificationCode: String,
+    },
+    { versionKey: false },
+  ),
+  'issued_documents',
+);
+
+/** The register of issued files by their SHA-256 (`_id`), so an uploaded PDF is found by one `_id` read. */
+const IssuedHashModel = model('IssuedHash', new Schema({ _id: String, documentId: String }, { versionKey: false }), 'issued_document_hashes');
+
+interface IssuedRecord {
+  _id: string;
+  kind: IssuedKind;
+  dossierId: string;
+  number: string;
+  title?: string;
+  sha256: string;
+  pdf: Buffer;
+  signer: { commonName: string; organization: string };
+  development: boolean;
+  issuedAt: Date;
+  verificationCode?: string;
+}
+
+export const SIGN_DOCUMENT_JOB = 'sign-document';
+const documentId = (kind: IssuedKind, dossierId: string) => `${kind}:${dossierId}`;
+
+/** The outbox deliverer of `issue_document`: the signing job, booked once per document. */
+export function documentDeliverer(now: () => Date): (message: OutboxMessage) => Promise<void> {
+  return async (message) => {
+    if (message.kind !== 'issue_document') return;
+    await scheduleDocument({ kind: message.payload.document, dossierId: message.payload.dossierId }, now());
+  };
+}
+
+/** Books the signing job (durable, keyed by the document): approval itself never waits for a signature. */
+export async function scheduleDocument(owed: { kind: IssuedKind; dossierId: string }, now: Date): Promise<void> {
+  await scheduleJob({ key: `${SIGN_DOCUMENT_JOB}:${documentId(owed.kind, owed.dossierId)}`, name: SIGN_DOCUMENT_JOB, dueAt: now, payload: owed, retry: DURABLE_RETRY });
+}
+
+async function factsOf(kind: IssuedKind, dossierId: string, certificate: CertificateRecord | undefined): Promise<DocumentFacts> {
+  const summary = await dossierSummary(dossierId);
+  if (!summary) throw new Error(`dossier ${dossierId} is not in the read model yet`);
+  const decisionEvents = kind === 'certificate' ? ['APPROVE'] : kind === 'refusal' ? ['REJECT'] : ['REVOKE'];
+  const [holder, decision] = await Promise.all([organizationHolder(summary.organizationId), lastDecision(dossierId, decisionEvents)]);
+  if (!holder || !decision) throw new Error(`the holder or the ${decisionEvents[0]} entry of dossier ${dossierId} is not found`);
+  const signer = (decision.by.userId ? await signerOf(decision.by.userId) : undefined) ?? { name: decision.by.name ?? 'Lãnh đạo Sở' };
+  const procedure = findProcedure(summary.type);
+  return {
+    type: summary.type,
+    procedureName: procedure.name_vi,
+    legalBasis: citationIn(procedure.legalBasis, 'vi'),
+    dossier: { code: summary.code, title: summary.title, ...(summary.nationalCode ? { nationalCode: summary.nationalCode } : {}), ...(summary.industrialComplexCode ? { industrialComplexCode: summary.industrialComplexCode } : {}) },
+    holder: { name: holder.name, taxCode: holder.taxCode },
+    report: summary.report ?? {},
+    decision: { at: decision.at, reasons: decision.reasons, signer },
+    ...(certificate ? { certificate: { number: certificate.number, issuedAt: new Date(certificate.issuedAt), verificationCode: certificate.verificationCode, ...(certificate.expiresAt ? { expiresAt: new Date(certificate.expiresAt) } : {}) } } : {}),
+  };
+}
+
+let configured: SigningKey | undefined;
+/** Set once by the composition root (and tests): the key uploads are checked against. */
+export function configureSigningKey(key: SigningKey): void {
+  configured = key;
+}
+export function signingKeyInUse(): SigningKey {
+  if (!configured) throw new Error('no signing key configured (startApplication or the test setup sets it)');
+  return configured;
+}
+
+export interface DocumentDeps {
+  key: SigningKey;
+  baseUrl: string;
+  now: () => Date;
+}
+
+/**
+ * Renders, signs and keeps one document, once. A certificate (or its revocation) waits for the certificate record
+ * (the job is retried); the document's number is the certificate's, or the next decision number of the year.
+ */
+export async function issueDocument(kind: IssuedKind, dossierId: string, deps: DocumentDeps): Promise<IssuedRecord> {
+  const id = documentId(kind, dossierId);
+  const existing = await IssuedDocumentModel.findById(id).lean<IssuedRecord>();
+  if (existing) return withBuffer(existing);
+  const certificate = kind === 'refusal' ? undefined : await certificateOfDossier(dossierId);
+  if (kind !== 'refusal' && !certificate) throw new Error(`no certificate of dossier ${dossierId} yet`);
+  const facts = await factsOf(kind, dossierId, certificate);
+  const signedAt = deps.now();
+  const content =
+    kind === 'certificate'
+      ? certificateContent(facts)
+      : (kind === 'refusal' ? refusalContent : revocationContent)(facts, decisionNumber(await allocateSequence(`decision:${facts.decision.at.getUTCFullYear()}`, signedAt), facts.decision.at));
+  const verification = certificate ? { code: certificate.verificationCode, url: `${deps.baseUrl}/certificates/verify?code=${encodeURIComponent(certificate.verificationCode)}` } : undefined;
+  const unsigned = await documentPdf(content, { development: deps.key.development, createdAt: signedAt, ...(verification ? { verification } : {}) });
+  const pdf = await signPdf(unsigned, deps.key, { reason: `${content.documentType} ${content.number}`, location: 'Hải Phòng', contactInfo: deps.baseUrl, signedAt });
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const record: IssuedRecord = {
+    _id: id,
+    kind,
+    dossierId,
+    number: content.number,
+    title: `${content.documentType} ${content.title}`,
+    sha256,
+    pdf,
+    signer: deps.key.signer,
+    development: deps.key.development,
+    issuedAt: signedAt,
+    ...(certificate ? { verificationCode: certificate.verificationCode } : {}),
+  };
+  // The hash entry first: a kept document is always findable by its file (an orphan hash entry, left by a
+  // racing signer that lost, points at a document id whose stored hash differs, and is ignored).
+  await insertIfAbsent(IssuedHashModel, { _id: sha256, documentId: id });
+  await insertIfAbsent(IssuedDocumentModel, { ...record });
+  return withBuffer((await IssuedDocumentModel.findById(id).lean<IssuedRecord>())!);
+}
+
+/** A lean read gives the driver's Binary; callers get the bytes as a Buffer. */
+const bytesOf = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from((value as { buffer: Uint8Array }).buffer));
+const withBuffer = (record: IssuedRecord): IssuedRecord => ({ ...record, pdf: bytesOf(record.pdf) });
+
+export function signDocumentJobHandler(deps: DocumentDeps): JobHandler {
+  return async (job) => {
+    const { kind, dossierId } = job.payload as { kind: IssuedKind; dossierId: string };
+    await issueDocument(kind, dossierId, deps);
+  };
+}
+
+export interface IssuedDocumentView {
+  kind: IssuedKind;
+  number: string;
+  title?: string;
+  issuedAt: Date;
+  signer: { commonName: string; organization: string };
+  development: boolean;
+  sha256: string;
+}
+
+const viewOf = (record: IssuedRecord): IssuedDocumentView => ({ kind: record.kind, number: record.number, ...(record.title ? { title: record.title } : {}), issuedAt: record.issuedAt, signer: record.signer, development: record.development, sha256: record.sha256 });
+
+/** A dossier's signed document of one kind (its metadata), if issued yet. */
+export async function issuedDocumentOf(kind: IssuedKind, dossierId: string): Promise<IssuedDocumentView | undefined> {
+  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId), { pdf: 0 }).lean<IssuedRecord>();
+  return record ? viewOf(record) : undefined;
+}
+
+/** The signed PDF itself, as issued. */
+export async function issuedPdf(kind: IssuedKind, dossierId: string): Promise<{ pdf: Buffer; number: string } | undefined> {
+  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId), { pdf: 1, number: 1 }).lean<{ pdf: Buffer | { buffer: Buffer }; number: string }>();
+  if (!record) return undefined;
+  return { pdf: bytesOf(record.pdf), number: record.number };
+}
+
+export type UploadVerdict =
+  | { verdict: 'issued'; document: IssuedDocumentView; certificate?: { number: string; status: 'valid' | 'expired' | 'revoked'; revokedAt?: Date; revokeReasons?: string[]; expiresAt?: Date } }
+  | { verdict: 'altered'; signer?: { commonName: string; organization: string } }
+  | { verdict: 'not_ours' };
+
+/**
+ * What an uploaded PDF is: a document this Department issued, unaltered (its SHA-256 is in the register and its
+ * signature checks out with our key), with the status its certificate has today; a document that carries our
+ * signature but was changed since; or anything else.
+ */
+export async function verifyUploadedPdf(pdf: Buffer, key: Pick<SigningKey, 'root'>, now: Date): Promise<UploadVerdict> {
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const signature = checkSignedPdf(pdf, key);
+  const known = await IssuedHashModel.findById(sha256).lean<{ documentId: string }>();
+  const record = known ? await IssuedDocumentModel.findById(known.documentId, { pdf: 0 }).lean<IssuedRecord>() : null;
+  if (record && record.sha256 === sha256 && signature.intact && signature.byThisDepartment) {
+    const certificate = record.kind === 'refusal' ? undefined : await certificateOfDossier(record.dossierId);
+    return {
+      verdict: 'issued',
+      document: viewOf(record),
+      ...(certificate
+        ? {
+            certificate: {
+              number: certificate.number,
+              status: effectiveStatus(certificate, now),
+              ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
+              ...(certificate.revokeReasons?.length ? { revokeReasons: certificate.revokeReasons } : {}),
+              ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+  if (signature.signed && signature.byThisDepartment) return { verdict: 'altered', ...(signature.signer ? { signer: signature.signer } : {}) };
+  return { verdict: 'not_ours' };
+}
