@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApplicationModel } from '../../../src/applications/application.model';
 import { latestEntry } from '../../../src/applications/dossier-cache';
 import { hashPassword, type Role } from '../../../src/auth';
 import { testDatabaseUri } from '../../support/test-database';
+import { developmentPkcs12 } from '../../../src/signing';
 import { UserModel } from '../../../src/auth/user.model';
 
 /**
@@ -16,7 +17,12 @@ export function productionServerEnv(dbName: string): Record<string, string> {
   const uri = new URL(testDatabaseUri());
   uri.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hp-green-fault-'));
+  // Production signs with a configured key: a test one, as a PKCS#12 file outside the data folder's generated key.
+  const signing = developmentPkcs12('Sở Công Thương thành phố Hải Phòng');
+  writeFileSync(path.join(dataDir, 'signing.p12'), signing.p12);
   return {
+    SIGNING_P12_PATH: path.join(dataDir, 'signing.p12'),
+    SIGNING_P12_PASSWORD: signing.password,
     NODE_ENV: 'production',
     MONGODB_URI: uri.toString(),
     BASE_URL: 'http://127.0.0.1',

@@ -19,4 +19,11 @@ describe('the server process', () => {
     expect(result.stderr).toContain('DVCQG_PROCEDURE_CODES');
     expect(result.stderr).toContain('green_transformation, epr, renewable_energy, emissions_reduction');
   });
+
+  it('when the signing key file cannot be opened, then it exits 1 naming the signing settings', () => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', SIGNING_P12_PATH: '/nonexistent/soct.p12', SIGNING_P12_PASSWORD: 'x', MONGODB_URI: 'mongodb://127.0.0.1:1/never' };
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SIGNING_P12_PATH, SIGNING_P12_PASSWORD: the signing key could not be opened');
+  });
 });

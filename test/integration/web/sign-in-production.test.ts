@@ -8,7 +8,7 @@ import { useTestDatabase } from '../../support/test-database';
 import { UserModel } from '../../../src/auth/user.model';
 
 /** Production settings; the database URI is never dialled by the app itself (the test hands it the connection). */
-const PRODUCTION = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.invalid/hpg', BASE_URL: 'https://congdichvu.example.vn', SESSION_SECRET: 's'.repeat(40) };
+const PRODUCTION = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.invalid/hpg', BASE_URL: 'https://congdichvu.example.vn', SESSION_SECRET: 's'.repeat(40), SIGNING_P12_PATH: '/run/secrets/signing.p12' };
 
 describe('signing in under production settings', () => {
   const database = useTestDatabase();

@@ -29,6 +29,8 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/SESSION_SECRET/);
     expect(problems.join('\n')).toMatch(/MONGODB_URI/);
     expect(problems.join('\n')).toMatch(/BASE_URL/);
+    // Results are signed with the Department's key; a development key is never used in production.
+    expect(problems.join('\n')).toMatch(/SIGNING_P12_PATH: required in production/);
   });
 
   it('when production is given a short secret or demo users, then it refuses them', () => {
@@ -37,6 +39,7 @@ describe('configuration', () => {
       SESSION_SECRET: 'short',
       MONGODB_URI: 'mongodb://db/hp',
       BASE_URL: 'https://green.haiphong.gov.vn',
+      SIGNING_P12_PATH: '/run/secrets/soct-signing.p12',
       DEMO_PASSWORD: 'secret123',
     });
     expect(problems).toHaveLength(2);
@@ -50,9 +53,11 @@ describe('configuration', () => {
       SESSION_SECRET: 'x'.repeat(40),
       MONGODB_URI: 'mongodb://db:27017/hp?replicaSet=rs0',
       BASE_URL: 'https://green.haiphong.gov.vn/',
+      SIGNING_P12_PATH: '/run/secrets/soct-signing.p12',
+      SIGNING_P12_PASSWORD: 'from-the-secret-store',
       MAX_UPLOAD_MB: '10',
     });
-    expect(config).toMatchObject({ isProduction: true, baseUrl: 'https://green.haiphong.gov.vn', maxUploadBytes: 10 * 1024 * 1024 });
+    expect(config).toMatchObject({ isProduction: true, baseUrl: 'https://green.haiphong.gov.vn', maxUploadBytes: 10 * 1024 * 1024, signing: { p12Path: '/run/secrets/soct-signing.p12', p12Password: 'from-the-secret-store' } });
   });
 
   it('when a variable is set to an empty string, then it counts as unset', () => {
@@ -86,7 +91,7 @@ describe('configuration of the national connections', () => {
   });
 
   it('when production talks to the portal over http, then start is refused', () => {
-    const problems = problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db/hp', BASE_URL: 'https://green.haiphong.gov.vn', ...portal, DVCQG_URL: 'http://dvcqg.example.vn' });
+    const problems = problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db/hp', BASE_URL: 'https://green.haiphong.gov.vn', SIGNING_P12_PATH: '/run/secrets/k.p12', ...portal, DVCQG_URL: 'http://dvcqg.example.vn' });
     expect(problems).toEqual([expect.stringMatching(/^DVCQG_URL: must use https in production/)]);
   });
 
