@@ -176,6 +176,12 @@ export async function issuedDocumentOf(kind: IssuedKind, dossierId: string): Pro
   return record ? viewOf(record) : undefined;
 }
 
+/** Every signed document of a dossier (its metadata), in the order of issue: what its pages link to. */
+export async function issuedDocumentsOf(dossierId: string): Promise<IssuedDocumentView[]> {
+  const found = await Promise.all((['certificate', 'refusal', 'revocation'] as const).map((kind) => issuedDocumentOf(kind, dossierId)));
+  return found.filter((view): view is IssuedDocumentView => view !== undefined);
+}
+
 /** The signed PDF itself, as issued. */
 export async function issuedPdf(kind: IssuedKind, dossierId: string): Promise<{ pdf: Buffer; number: string } | undefined> {
   const record = await IssuedDocumentModel.findById(documentId(kind, dossierId), { pdf: 1, number: 1 }).lean<{ pdf: Buffer | { buffer: Buffer }; number: string }>();

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { listCertificates } from '../../certificates';
+import { certificateDirectory, listCertificates } from '../../certificates';
+import { issuedDocumentOf } from '../../issued-documents';
 import { notFound } from '../../errors';
 import { currentActor, type RouteDefinition } from '../../http/route-table';
 import { obligationCalendar } from './obligation-calendar';
@@ -35,7 +36,11 @@ export function certificatePages(deps: { now: () => Date }): RouteDefinition[] {
         const certificate = items.find((c) => c.number === key || c.verificationCode === key.toUpperCase());
         if (!certificate) throw notFound('Certificate');
         const verifyUrl = verificationUrl(req, certificate.verificationCode);
+        const record = (await certificateDirectory()).find('code', certificate.verificationCode);
+        const signed = record ? await issuedDocumentOf('certificate', String(record.dossierId)) : undefined;
         res.render('business/certificate', {
+          signed,
+          dossierId: record ? String(record.dossierId) : undefined,
           title: `${res.locals.t('business.certificates.certificate')} ${certificate.number}`,
           certificate,
           verifyUrl,

@@ -1,3 +1,4 @@
+import { issuedDocumentsOf } from '../../issued-documents';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { sendEvent } from '../../applications/send-event';
@@ -33,7 +34,8 @@ async function renderDossier(req: Request, res: Response, deps: { now: () => Dat
   // History is newest first: the entry that withdrew the dossier says where it stood.
   const withdrawnFrom = view.history.entries.find((entry) => entry.to === 'withdrawn')?.from as string | undefined;
   const progress = dossierProgress(view.dossier.state, withdrawnFrom);
-  res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, summary, progress, ...extra });
+  const signedDocuments = await issuedDocumentsOf(view.dossier.id);
+  res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, signedDocuments, summary, progress, ...extra });
 }
 
 /** The applicant's dossier page and the events it may send (submit, resubmit, withdraw after confirming). */

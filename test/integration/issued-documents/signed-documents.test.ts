@@ -10,7 +10,8 @@ import { configureSigningKey, documentDeliverer, SIGN_DOCUMENT_JOB, signDocument
 import { createScheduler, getJob, type Scheduler } from '../../../src/jobs';
 import { createLogger } from '../../../src/logging/logger';
 import { loadSigningKey, type SigningKey } from '../../../src/signing';
-import { createOrganization, createUser, type TestUser } from '../../support/actors';
+import { createOrganization, createUser, PASSWORD, type TestUser } from '../../support/actors';
+import { browser } from '../../support/browser-session';
 import { attachDocuments, EPR_DATA, eprRequiredDocuments } from '../../support/dossiers';
 import { buildTestApp } from '../../support/test-app';
 import { useTestDatabase } from '../../support/test-database';
@@ -182,6 +183,11 @@ describe('signed result documents', () => {
     expect(text).toContain('(1) Không đạt tỷ lệ tái chế bắt buộc; (2) Thiếu chứng từ');
     expect(text).toMatch(/Số: \d{4}\/2026\/QĐ-SCT/);
     expect(pdfsig(refusal)).toContain('Signature is Valid.');
+    const page = browser(app);
+    await page.signIn(business.email, PASSWORD);
+    const dossierPage = await page.agent.get(`/my/dossiers/${id}`);
+    expect(dossierPage.text).toContain('Quyết định từ chối');
+    expect(dossierPage.text).toContain(`/api/v1/applications/${id}/result-document?kind=refusal`);
     const stranger = await createUser(app, 'business', await createOrganization('Công ty khác'));
     expect((await request(app).get(`/api/v1/applications/${id}/result-document?kind=refusal`).set('Authorization', `Bearer ${stranger.token}`)).status).toBe(404);
   });
