@@ -23,10 +23,12 @@ export interface AssessmentSources {
   ratings: readonly { dossierId: string; score: number }[];
   /** Dossiers the National Public Service Portal has (their receipt arrived); undefined when not connected. */
   onPortal?: ReadonlySet<string>;
+  /** Dossiers whose result was issued as a signed electronic document. */
+  electronicResults?: ReadonlySet<string>;
 }
 
 export interface Indicator {
-  id: '1.4' | '2.1' | '2.2' | '3.1' | '3.3' | '5.4';
+  id: '1.4' | '2.1' | '2.2' | '3.1' | '3.3' | '4.1' | '5.4';
   value: number | null;
   /** The dossiers behind the figure that a leader opens first (the late ones for 2.1 and 5.4). */
   dossiers: string[];
@@ -48,6 +50,7 @@ export const INDICATOR_DEFINITIONS = {
   '2.2': { vi: 'Thời gian giải quyết bình quân: số ngày làm việc từ khi tiếp nhận đến khi quyết định, bình quân trên các hồ sơ đã quyết định.', en: 'Average processing time: working days from receipt to decision, averaged over the dossiers decided.' },
   '3.1': { vi: 'Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình: số thủ tục toàn trình / số thủ tục (theo danh mục thủ tục của hệ thống).', en: 'Procedures offered fully online: fully online procedures / procedures (from the procedure catalogue).' },
   '3.3': { vi: 'Tỷ lệ hồ sơ nộp trực tuyến: số hồ sơ nộp qua hệ thống / số hồ sơ đã nộp (mọi hồ sơ của hệ thống đều nộp trực tuyến).', en: 'Online submission rate: dossiers filed through the system / dossiers submitted (every dossier here is filed online).' },
+  '4.1': { vi: 'Tỷ lệ hồ sơ có kết quả điện tử: số hồ sơ đã quyết định có giấy chứng nhận hoặc quyết định từ chối điện tử ký số / số hồ sơ đã quyết định.', en: 'Electronic results: dossiers decided whose certificate or refusal was issued as a signed electronic document / dossiers decided.' },
   '5.4': { vi: 'Mức độ hài lòng: 100 % − (tỷ lệ trễ hạn + tỷ lệ hồ sơ có phản ánh). Phản ánh: đánh giá 1–2 điểm của doanh nghiệp (cách tính tạm, chưa có kênh phản ánh riêng).', en: 'Satisfaction: 100 % − (late rate + rate with complaints). Complaints: applicants\' ratings of 1–2 (an interim proxy until a complaint channel exists).' },
 } as const;
 export const INDICATOR_SOURCE = { verified: false, vi: 'Quyết định 766/QĐ-TTg năm 2022, theo các mô tả công thức đã công bố; chưa đối chiếu văn bản chính thức.', en: 'Decision 766/QD-TTg (2022), as published descriptions of its formulas give them; not checked against the official text.' } as const;
@@ -57,7 +60,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const inPeriod = (value: Date | string | null | undefined, from: Date, to: Date) => Boolean(value) && new Date(value!) >= from && new Date(value!) < to;
 
 function figuresOf(type: string, dossiers: readonly AssessedDossier[], sources: AssessmentSources, from: Date, to: Date, calendar: WorkingCalendar): ProcedureFigures {
-  const { ratings, onPortal } = sources;
+  const { ratings, onPortal, electronicResults } = sources;
   const receivedIn = dossiers.filter((d) => inPeriod(d.deadlines?.receivedAt as string | undefined, from, to));
   const offPortal = onPortal ? receivedIn.filter((d) => !onPortal.has(d.id)) : [];
   const types = type === 'all' ? WORKFLOW_TYPES : [type as WorkflowType];
@@ -86,6 +89,7 @@ function figuresOf(type: string, dossiers: readonly AssessedDossier[], sources: 
       { id: '2.2', value: days.length ? round1(days.reduce((a, b) => a + b, 0) / days.length) : null, dossiers: [] },
       { id: '3.1', value: round1((fullyOnline / types.length) * 100), dossiers: [] },
       { id: '3.3', value: submittedIn.length ? 100 : null, dossiers: [] },
+      { id: '4.1', value: electronicResults && decided.length ? round1((decided.filter((d) => electronicResults.has(d.id)).length / decided.length) * 100) : null, dossiers: electronicResults ? codes(decided.filter((d) => !electronicResults.has(d.id))) : [] },
       { id: '5.4', value: decided.length ? round1(Math.max(0, 100 - (lateRate + complaintRate) * 100)) : null, dossiers: codes([...late, ...decided.filter((d) => complained.has(d.id) && !late.includes(d))]) },
     ],
   };

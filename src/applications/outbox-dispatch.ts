@@ -48,7 +48,9 @@ const deliverers: Partial<Record<OutboxMessage['kind'], (message: OutboxMessage)
   },
   async revoke_certificate(message) {
     if (message.kind !== 'revoke_certificate') return;
-    const revoked = await revokeCertificate(message.payload.dossierId, message.payload.reasons, new Date());
+    // Revoked when the leader decided it, not when the message got through (messages logged before the time
+    // was carried fall back to now).
+    const revoked = await revokeCertificate(message.payload.dossierId, message.payload.reasons, message.payload.revokedAt ? new Date(message.payload.revokedAt) : new Date());
     // Without a certificate yet (its issue_certificate still pending), revoking now would be a no-op that
     // the marker records as done, and the later issue would leave a valid certificate: wait for it.
     if (!revoked) throw new Error(`no certificate of dossier ${message.payload.dossierId} to revoke yet`);

@@ -10,7 +10,7 @@ export type OutboxMessage =
   | { id: string; kind: 'schedule_deadlines'; payload: { dossierId: string; warningAt: string | null; dueAt: string } }
   | { id: string; kind: 'schedule_intake_warning'; payload: { dossierId: string; warningAt: string; dueAt: string } }
   | { id: string; kind: 'issue_certificate'; payload: { dossierId: string; decidedAt: string } }
-  | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[] } }
+  | { id: string; kind: 'revoke_certificate'; payload: { dossierId: string; reasons: string[]; revokedAt?: string } }
   | { id: string; kind: 'notify'; payload: { dossierId: string; template: string; to: 'applicant' | 'assignee' | 'leaders' } }
   | { id: string; kind: 'project_pgi'; payload: { dossierId: string; entryId: string } }
   | { id: string; kind: 'schedule_opinion_deadlines'; payload: { dossierId: string; agencies: { agency: string; dueAt: string }[] } }
@@ -77,7 +77,7 @@ export function outboxFor(input: {
     messages.push({ id: `${entryId}/certificate`, kind: 'issue_certificate', payload: { dossierId, decidedAt: input.at } });
   }
   if (to === 'revoked') {
-    messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [] } });
+    messages.push({ id: `${entryId}/revoke`, kind: 'revoke_certificate', payload: { dossierId, reasons: input.reasons ?? [], revokedAt: input.at } });
   }
   // The signed result document (src/issued-documents): the certificate, or the decision refusing or revoking.
   const document = to === 'approved' && from !== 'approved' ? 'certificate' : to === 'rejected' && from !== 'rejected' ? 'refusal' : to === 'revoked' && from !== 'revoked' ? 'revocation' : undefined;

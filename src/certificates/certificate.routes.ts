@@ -3,6 +3,7 @@ import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
 import { parseQuery } from '../http/validate';
 import { listCertificates, publicRegister, REGISTER_STATUSES, verifyCertificate } from './certificate.service';
+import { OPEN_DATA_SCHEMA, OPEN_DATA_SCHEMA_VERSION, openCertificates, openCertificatesCsv } from './open-data';
 
 const registerQuerySchema = z.strictObject({
   type: z.enum(WORKFLOW_TYPES).optional(),
@@ -39,6 +40,37 @@ export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] 
       allow: SIGNED_IN,
       async handler(req, res) {
         res.json(await listCertificates(currentActor(req), deps.now()));
+      },
+    },
+      {
+      method: 'get',
+      path: '/open-data/certificates.json',
+      allow: ['public'],
+      docs: { summary: 'Open data: every certificate (valid, expired, revoked) with its status, schema in docs/OPEN-DATA.md', tag: 'certificates' },
+      async handler(req, res) {
+        const items = await openCertificates(deps.now(), String(req.app.locals.baseUrl ?? ''));
+        res.set('Cache-Control', 'public, max-age=300');
+        res.json({ schema: `${String(req.app.locals.baseUrl ?? '')}/open-data/schema`, schemaVersion: OPEN_DATA_SCHEMA_VERSION, publisher: 'Sở Công Thương thành phố Hải Phòng', generatedAt: deps.now().toISOString(), count: items.length, items });
+      },
+    },
+    {
+      method: 'get',
+      path: '/open-data/certificates.csv',
+      allow: ['public'],
+      docs: { summary: 'Open data: every certificate as CSV (UTF-8, header row), schema in docs/OPEN-DATA.md', tag: 'certificates' },
+      async handler(req, res) {
+        const items = await openCertificates(deps.now(), String(req.app.locals.baseUrl ?? ''));
+        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="certificates.csv"', 'Cache-Control': 'public, max-age=300' });
+        res.send(openCertificatesCsv(items));
+      },
+    },
+    {
+      method: 'get',
+      path: '/open-data/schema',
+      allow: ['public'],
+      docs: { summary: 'The open data schema: fields, types and meaning', tag: 'certificates' },
+      handler(_req, res) {
+        res.json(OPEN_DATA_SCHEMA);
       },
     },
   ];

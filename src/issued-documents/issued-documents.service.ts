@@ -225,3 +225,10 @@ export async function verifyUploadedPdf(pdf: Buffer, key: Pick<SigningKey, 'root
   if (signature.signed && signature.byThisDepartment) return { verdict: 'altered', ...(signature.signer ? { signer: signature.signer } : {}) };
   return { verdict: 'not_ours' };
 }
+
+/** Dossiers whose result was given as a signed electronic document (a certificate or a refusal), for indicator 4.1. */
+export async function dossiersWithElectronicResult(): Promise<Set<string>> {
+  // The hash index is small (no PDF bytes): one pass over it, never over the documents themselves.
+  const entries = await IssuedHashModel.find({}, { documentId: 1 }).lean<{ documentId: string }[]>();
+  return new Set(entries.map((e) => e.documentId.split(':')).filter(([kind]) => kind === 'certificate' || kind === 'refusal').map(([, dossierId]) => dossierId!));
+}

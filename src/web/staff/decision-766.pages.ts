@@ -4,6 +4,7 @@ import { findDossierSummaries, INDICATOR_DEFINITIONS, INDICATOR_SOURCE, periodBo
 import { localDateOf, type WorkingCalendar } from '../../calendar';
 import { notFound } from '../../errors';
 import type { RouteDefinition } from '../../http/route-table';
+import { dossiersWithElectronicResult } from '../../issued-documents';
 import { dossiersOnPortal } from '../../national-portal';
 import { decision766Workbook } from './decision-766-workbook';
 import { translatorOf } from './staff-helpers';
@@ -22,7 +23,8 @@ async function assessment(req: Request, deps: Deps) {
   const dossiers = (await findDossierSummaries({}, now)).map((s) => ({ id: String(s._id), code: s.code, ...(s.nationalCode ? { nationalCode: s.nationalCode } : {}), type: s.type, state: s.state, submittedAt: s.submittedAt, decidedAt: s.decidedAt, deadlines: s.deadlines }));
   const ratings = await ratingsBetween(new Date(0), new Date(8.64e15));
   const onPortal = deps.nationalPortalConnected ? await dossiersOnPortal() : undefined;
-  return { period, connected: Boolean(deps.nationalPortalConnected), figures: selfAssessment(dossiers, { ratings, ...(onPortal ? { onPortal } : {}) }, period, deps.calendar) };
+  const electronicResults = await dossiersWithElectronicResult();
+  return { period, connected: Boolean(deps.nationalPortalConnected), figures: selfAssessment(dossiers, { ratings, electronicResults, ...(onPortal ? { onPortal } : {}) }, period, deps.calendar) };
 }
 
 /** The Decision 766 self-assessment: a page for leaders and its API twin. */

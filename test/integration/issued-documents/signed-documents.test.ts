@@ -166,6 +166,15 @@ describe('signed result documents', () => {
     await runJobs();
     expect(Buffer.compare(await resultPdf(approvedId, 'certificate'), certificatePdf)).toBe(0);
     expect((await verifyUpload(certificatePdf)).body).toMatchObject({ verdict: 'issued', certificate: { status: 'revoked', revokeReasons: ['Sai lệch số liệu khối lượng'] } });
+    const open = await request(app).get('/open-data/certificates.json');
+    expect(open.body).toMatchObject({ schemaVersion: '1.0', count: 1, items: [{ type: 'epr', holderName: expect.stringContaining(HOLDER), issuedOn: '2026-03-12', status: 'revoked', revokedOn: '2026-03-12', verificationUrl: expect.stringContaining(`${BASE_URL}/certificates/verify?code=`) }] });
+    // Open data carries no personal data and nothing from the dossier.
+    expect(Object.keys(open.body.items[0]).sort()).toEqual(['expiresOn', 'holderName', 'issuedOn', 'number', 'revokedOn', 'status', 'type', 'typeName', 'verificationUrl']);
+    const csv = await request(app).get('/open-data/certificates.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFnumber,type,typeName,holderName,issuedOn,expiresOn,status,revokedOn,verificationUrl');
+    expect(csv.text).toContain(',revoked,2026-03-12,');
+    expect((await request(app).get('/open-data/schema')).body.properties.status.enum).toEqual(['valid', 'expired', 'revoked']);
     const decision = textOf(await resultPdf(approvedId, 'revocation')).replace(/\s+/g, ' ');
     expect(decision).toContain('QUYẾT ĐỊNH');
     expect(decision).toContain('Về việc thu hồi giấy xác nhận số');

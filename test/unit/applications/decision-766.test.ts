@@ -31,7 +31,8 @@ const RATINGS = [{ dossierId: 's', score: 1 }, { dossierId: '1', score: 5 }];
 describe('the Decision 766 self-assessment', () => {
   const quarter = periodBounds('2026-Q4')!;
   // The portal has A, B and S; C (received 6 Oct) never reached it.
-  const figures = selfAssessment(DOSSIERS, { ratings: RATINGS, onPortal: new Set(['1', '2', 's']) }, quarter, DEFAULT_WORKING_CALENDAR);
+  // Signed electronic results were issued for A, C and S (B's predates the signing).
+  const figures = selfAssessment(DOSSIERS, { ratings: RATINGS, onPortal: new Set(['1', '2', 's']), electronicResults: new Set(['1', '3', 's']) }, quarter, DEFAULT_WORKING_CALENDAR);
   const value = (type: string, id: string) => (type === 'all' ? figures.total : figures.byProcedure.find((p) => p.type === type)!).indicators.find((i) => i.id === id)!.value;
 
   it('when a quarter is assessed, then on time, average days, online rate and satisfaction equal the hand-computed figures', () => {
@@ -60,6 +61,13 @@ describe('the Decision 766 self-assessment', () => {
     // Not connected: no figure at all, rather than 0 %.
     const offline = selfAssessment(DOSSIERS, { ratings: RATINGS }, quarter, DEFAULT_WORKING_CALENDAR);
     expect(offline.total.indicators.find((i) => i.id === '1.4')!.value).toBeNull();
+  });
+
+  it('when results were issued electronically, then 4.1 is their share of the dossiers decided, with the others named', () => {
+    // EPR: A, B, C decided in Q4, B without: 2 / 3. All: 3 / 4.
+    expect(value('epr', '4.1')).toBe(66.7);
+    expect(value('all', '4.1')).toBe(75);
+    expect(figures.total.indicators.find((i) => i.id === '4.1')!.dossiers).toEqual(['HP-EPR-2026-000002']);
   });
 
   it('when the catalogue is read, then 3.1 is the share of procedures offered fully online (3 of 4)', () => {
