@@ -126,10 +126,10 @@ export function refusalContent(facts: DocumentFacts, number: string): DocumentCo
     number,
     placeAndDate: placeAndDate(facts.decision.at),
     documentType: 'QUYẾT ĐỊNH',
-    title: `Về việc từ chối giải quyết hồ sơ ${facts.procedureName.charAt(0).toLocaleLowerCase('vi')}${facts.procedureName.slice(1)}`,
+    title: `Về việc từ chối giải quyết hồ sơ của ${facts.holder.name}`,
     bases: bases(facts),
     lead: 'GIÁM ĐỐC SỞ CÔNG THƯƠNG QUYẾT ĐỊNH:',
-    facts: holderFacts(facts),
+    facts: [['Thủ tục', facts.procedureName], ...holderFacts(facts)],
     articles: [
       `Điều 1. Từ chối giải quyết hồ sơ nêu trên, vì các lý do sau: ${reasons.map((r, i) => `(${i + 1}) ${r.replace(/[.;]\s*$/, '')}`).join('; ')}.`,
       'Điều 2. Tổ chức có thể bổ sung, hoàn thiện và nộp lại hồ sơ; nếu không đồng ý với quyết định này, có quyền khiếu nại hoặc khởi kiện theo quy định của pháp luật.',
