@@ -4,7 +4,7 @@ import { DEFAULT_PROCEDURE_CATALOGUE } from '../applications/procedures';
 import { publicDossierStatus } from '../applications/dossier-history.service';
 import { certificateDirectory, publicRegister, REGISTER_STATUSES, verifyCertificate } from '../certificates';
 import { issuedDocumentOf, issuedPdf, signingKeyInUse, uploadedPdf, verificationUpload, verifyUploadedPdf } from '../issued-documents';
-import { dossierIdsInComplex } from '../applications';
+import { dossierIdsInComplex, dossierSummary } from '../applications';
 import { industrialComplexChoices } from '../organizations';
 import { isAppError, notFound } from '../errors';
 import type { RouteDefinition } from '../http/route-table';
@@ -83,7 +83,11 @@ export function publicPages(deps: { now: () => Date }): RouteDefinition[] {
         const find = async () => {
           const certificate = await verifyCertificate(code, deps.now());
           const record = (await certificateDirectory()).find('code', certificate.verificationCode);
-          if (record) view.document = await issuedDocumentOf('certificate', String(record.dossierId));
+          if (record) {
+            view.document = await issuedDocumentOf('certificate', String(record.dossierId));
+            // A received dossier is known by its national code from then on.
+            view.dossierCode = (await dossierSummary(String(record.dossierId)))?.nationalCode ?? certificate.dossierCode;
+          }
           return certificate;
         };
         await renderLookup(res, 'certificate-verify', view, 'certificate', code ? find : undefined, 'certificate.notFound');
