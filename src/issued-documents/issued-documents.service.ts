@@ -14,8 +14,9 @@ import { documentPdf } from './document-pdf';
 
 /**
  * The signed result documents: one per dossier and kind, `_id` = `<kind>:<dossier id>`, inserted once (the insert
- * decides between two racing signers; the loser's PDF is dropped). The bytes are kept with the record, as issued:
- * revocation and expiry change the register, never the document.
+ * decides between two racing signers). The record is small, so pages that list a dossier's documents decode only
+ * it (FerretDB decodes a whole document on every read); the bytes, as issued, are in `issued_document_files` under
+ * `<document id>/<sha256>`, which the record names. Revocation and expiry change the register, never the document.
  */
 const IssuedDocumentModel = model(
   'IssuedDocument',
@@ -27,7 +28,7 @@ const IssuedDocumentModel = model(
       number: { type: String, required: true },
       title: String,
       sha256: { type: String, required: true },
-      pdf: { type: Buffer, required: true },
+      fileId: { type: String, required: true },
       signer: { commonName: String, organization: String },
       development: Boolean,
       issuedAt: Date,
@@ -37,6 +38,9 @@ const IssuedDocumentModel = model(
   ),
   'issued_documents',
 );
+
+/** The bytes of each signed PDF (a racing signer that lost leaves its file unnamed by any record). */
+const IssuedFileModel = model('IssuedFile', new Schema({ _id: String, pdf: { type: Buffer, required: true } }, { versionKey: false }), 'issued_document_files');
 
 /** The register of issued files by their SHA-256 (`_id`), so an uploaded PDF is found by one `_id` read. */
 const IssuedHashModel = model('IssuedHash', new Schema({ _id: String, documentId: String }, { versionKey: false }), 'issued_document_hashes');
@@ -48,7 +52,7 @@ interface IssuedRecord {
   number: string;
   title?: string;
   sha256: string;
-  pdf: Buffer;
+  fileId: string;
   signer: { commonName: string; organization: string };
   development: boolean;
   issuedAt: Date;
@@ -111,10 +115,10 @@ export interface DocumentDeps {
  * Renders, signs and keeps one document, once. A certificate (or its revocation) waits for the certificate record
  * (the job is retried); the document's number is the certificate's, or the next decision number of the year.
  */
-export async function issueDocument(kind: IssuedKind, dossierId: string, deps: DocumentDeps): Promise<IssuedRecord> {
+export async function issueDocument(kind: IssuedKind, dossierId: string, deps: DocumentDeps): Promise<IssuedDocumentView> {
   const id = documentId(kind, dossierId);
   const existing = await IssuedDocumentModel.findById(id).lean<IssuedRecord>();
-  if (existing) return withBuffer(existing);
+  if (existing) return viewOf(existing);
   const certificate = kind === 'refusal' ? undefined : await certificateOfDossier(dossierId);
   if (kind !== 'refusal' && !certificate) throw new Error(`no certificate of dossier ${dossierId} yet`);
   const facts = await factsOf(kind, dossierId, certificate);
@@ -134,22 +138,22 @@ export async function issueDocument(kind: IssuedKind, dossierId: string, deps: D
     number: content.number,
     title: `${content.documentType} ${content.title}`,
     sha256,
-    pdf,
+    fileId: `${id}/${sha256}`,
     signer: deps.key.signer,
     development: deps.key.development,
     issuedAt: signedAt,
     ...(certificate ? { verificationCode: certificate.verificationCode } : {}),
   };
-  // The hash entry first: a kept document is always findable by its file (an orphan hash entry, left by a
-  // racing signer that lost, points at a document id whose stored hash differs, and is ignored).
+  // The file and the hash entry first, the record last: a kept record always finds its bytes, and its file by hash
+  // (what a racing signer that lost leaves behind is named by no record, and a hash lookup checks the record's hash).
+  await insertIfAbsent(IssuedFileModel, { _id: record.fileId, pdf });
   await insertIfAbsent(IssuedHashModel, { _id: sha256, documentId: id });
   await insertIfAbsent(IssuedDocumentModel, { ...record });
-  return withBuffer((await IssuedDocumentModel.findById(id).lean<IssuedRecord>())!);
+  return viewOf((await IssuedDocumentModel.findById(id).lean<IssuedRecord>())!);
 }
 
 /** A lean read gives the driver's Binary; callers get the bytes as a Buffer. */
 const bytesOf = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from((value as { buffer: Uint8Array }).buffer));
-const withBuffer = (record: IssuedRecord): IssuedRecord => ({ ...record, pdf: bytesOf(record.pdf) });
 
 export function signDocumentJobHandler(deps: DocumentDeps): JobHandler {
   return async (job) => {
@@ -172,7 +176,7 @@ const viewOf = (record: IssuedRecord): IssuedDocumentView => ({ kind: record.kin
 
 /** A dossier's signed document of one kind (its metadata), if issued yet. */
 export async function issuedDocumentOf(kind: IssuedKind, dossierId: string): Promise<IssuedDocumentView | undefined> {
-  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId), { pdf: 0 }).lean<IssuedRecord>();
+  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId)).lean<IssuedRecord>();
   return record ? viewOf(record) : undefined;
 }
 
@@ -184,9 +188,10 @@ export async function issuedDocumentsOf(dossierId: string): Promise<IssuedDocume
 
 /** The signed PDF itself, as issued. */
 export async function issuedPdf(kind: IssuedKind, dossierId: string): Promise<{ pdf: Buffer; number: string } | undefined> {
-  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId), { pdf: 1, number: 1 }).lean<{ pdf: Buffer | { buffer: Buffer }; number: string }>();
-  if (!record) return undefined;
-  return { pdf: bytesOf(record.pdf), number: record.number };
+  const record = await IssuedDocumentModel.findById(documentId(kind, dossierId)).lean<IssuedRecord>();
+  const file = record ? await IssuedFileModel.findById(record.fileId).lean<{ pdf: unknown }>() : null;
+  if (!record || !file) return undefined;
+  return { pdf: bytesOf(file.pdf), number: record.number };
 }
 
 export type UploadVerdict =
@@ -203,7 +208,7 @@ export async function verifyUploadedPdf(pdf: Buffer, key: Pick<SigningKey, 'root
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const signature = checkSignedPdf(pdf, key);
   const known = await IssuedHashModel.findById(sha256).lean<{ documentId: string }>();
-  const record = known ? await IssuedDocumentModel.findById(known.documentId, { pdf: 0 }).lean<IssuedRecord>() : null;
+  const record = known ? await IssuedDocumentModel.findById(known.documentId).lean<IssuedRecord>() : null;
   if (record && record.sha256 === sha256 && signature.intact && signature.byThisDepartment) {
     const certificate = record.kind === 'refusal' ? undefined : await certificateOfDossier(record.dossierId);
     return {
