@@ -31,8 +31,8 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
     { who: 'the public', paths: ['/', '/lookup', '/certificates', '/certificates/verify', '/login', '/register', '/password/forgot', '/?lang=en'] },
     { who: 'a business', user: 'doanhnghiep@demo.example.vn', paths: ['/my/certificates', '/my/calendar', '/my/petitions', '/my/organization', '/my/profile', '/my/dossiers/new', '/my/dossiers/new/epr', '/my/dossiers'], follow: /^\/my\/dossiers\/[0-9a-f]{24}$/ },
     { who: 'an officer', user: 'chuyenvien@demo.haiphong.gov.vn', paths: ['/conferences', '/petitions', '/pgi', '/officer/queue'], follow: /^\/officer\/dossiers\/[0-9a-f]{24}$/ },
-    { who: 'a leader', user: 'lanhdao@demo.haiphong.gov.vn', paths: ['/leader/decisions', '/leader/statistics'] },
-    { who: 'an administrator', user: 'admin@demo.haiphong.gov.vn', paths: ['/admin', '/admin/users', '/admin/account-requests', '/admin/calendar', '/admin/workflows'] },
+    { who: 'a leader', user: 'lanhdao@demo.haiphong.gov.vn', paths: ['/leader/decisions', '/leader/statistics', '/leader/decision-766'] },
+    { who: 'an administrator', user: 'admin@demo.haiphong.gov.vn', paths: ['/admin', '/admin/users', '/admin/account-requests', '/admin/calendar', '/admin/workflows', '/admin/national-portal'] },
   ];
 
   it.each(audiences.map((a) => [a.who, a] as const))('when %s opens its main pages, then axe finds no serious or critical WCAG violation', async (_who, audience) => {
