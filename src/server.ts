@@ -25,7 +25,7 @@ import { createApp, startHttpServer } from './http';
 import { createSessionStore } from './http/session';
 import { ACCOUNT_MAIL_JOB, accountMailJobHandler } from './accounts';
 import { configureNationalCodes } from './applications/national-code';
-import { configureSigningKey, documentDeliverer, SIGN_DOCUMENT_JOB, signDocumentJobHandler } from './issued-documents';
+import { configureSigningKey, documentDeliverer, issuedDocumentPasses, SIGN_DOCUMENT_JOB, signDocumentJobHandler } from './issued-documents';
 import { loadSigningKey } from './signing';
 import { createNationalPortal, scheduleNightlyCheck as scheduleNightlyPortalCheck } from './national-portal';
 import { DOCUMENT_PASSES, DOCUMENT_SWEEP_JOB, documentDirectory, documentSweepJobHandler, scheduleDocumentSweep, uploadSettingsFromConfig } from './documents';
@@ -106,6 +106,8 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   // Every live directory is loaded before the app listens, so /readyz 200 means no page waits for a first load.
   const [certificates, documents, contributions, petitions] = await Promise.all([certificateDirectory(), documentDirectory(), contributionDirectory(), petitionDirectory()]);
   logger.info({ ...readModel, certificates: certificates.size, documents: documents.size, pgiContributions: contributions.size, petitions: petitions.size }, 'live directories loaded');
+  // Results given before signed documents existed get theirs, once per installation (signed in the background).
+  await runOneTimePasses(issuedDocumentPasses(now), (fields, message) => logger.info(fields, message));
   await dispatchPendingOutbox();
   await scheduleMaintenance(now());
   await scheduleDocumentSweep(now());

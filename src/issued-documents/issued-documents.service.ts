@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Schema, model } from 'mongoose';
-import { dossierSummary, lastDecision, type OutboxMessage } from '../applications';
+import { dossierSummary, findDossierSummaries, lastDecision, type OutboxMessage } from '../applications';
 import { findProcedure } from '../applications/procedures';
 import { signerOf } from '../auth';
-import { certificateOfDossier, effectiveStatus, type CertificateRecord } from '../certificates';
-import { allocateSequence, insertIfAbsent } from '../db';
+import { certificateDirectory, certificateOfDossier, effectiveStatus, type CertificateRecord } from '../certificates';
+import { allocateSequence, insertIfAbsent, type OneTimePass } from '../db';
 import { citationIn } from '../i18n';
 import { DURABLE_RETRY, scheduleJob, type JobHandler } from '../jobs';
 import { organizationHolder } from '../organizations';
@@ -70,6 +70,35 @@ export function documentDeliverer(now: () => Date): (message: OutboxMessage) => 
   };
 }
 
+/**
+ * Results given before signed documents existed get theirs once per installation (a one-time pass at start): the
+ * certificates, the revocations and the refusals already in the register and the read model. Booked as the same
+ * keyed jobs the outbox books, so a document already signed or booked is left alone.
+ */
+export function issuedDocumentPasses(now: () => Date): OneTimePass[] {
+  return [
+    {
+      key: 'issued-documents:results-before-signing-v1',
+      async run() {
+        let booked = 0;
+        for (const certificate of (await certificateDirectory()).all()) {
+          await scheduleDocument({ kind: 'certificate', dossierId: String(certificate.dossierId) }, now());
+          booked++;
+          if (certificate.status === 'revoked') {
+            await scheduleDocument({ kind: 'revocation', dossierId: String(certificate.dossierId) }, now());
+            booked++;
+          }
+        }
+        for (const refused of await findDossierSummaries({ state: 'rejected' }, now())) {
+          await scheduleDocument({ kind: 'refusal', dossierId: String(refused._id) }, now());
+          booked++;
+        }
+        return booked;
+      },
+    },
+  ];
+}
+
 /** Books the signing job (durable, keyed by the document): approval itself never waits for a signature. */
 export async function scheduleDocument(owed: { kind: IssuedKind; dossierId: string }, now: Date): Promise<void> {
   await scheduleJob({ key: `${SIGN_DOCUMENT_JOB}:${documentId(owed.kind, owed.dossierId)}`, name: SIGN_DOCUMENT_JOB, dueAt: now, payload: owed, retry: DURABLE_RETRY });
@@ -79,7 +108,9 @@ async function factsOf(kind: IssuedKind, dossierId: string, certificate: Certifi
   const summary = await dossierSummary(dossierId);
   if (!summary) throw new Error(`dossier ${dossierId} is not in the read model yet`);
   const decisionEvents = kind === 'certificate' ? ['APPROVE'] : kind === 'refusal' ? ['REJECT'] : ['REVOKE'];
-  const [holder, decision] = await Promise.all([organizationHolder(summary.organizationId), lastDecision(dossierId, decisionEvents)]);
+  const [holder, logged] = await Promise.all([organizationHolder(summary.organizationId), lastDecision(dossierId, decisionEvents)]);
+  // A certificate issued before its approval went through the log (an imported history) is still documented.
+  const decision = logged ?? (certificate && kind === 'certificate' ? { at: new Date(certificate.issuedAt), by: {}, reasons: [] } : undefined);
   if (!holder || !decision) throw new Error(`the holder or the ${decisionEvents[0]} entry of dossier ${dossierId} is not found`);
   const signer = (decision.by.userId ? await signerOf(decision.by.userId) : undefined) ?? { name: decision.by.name ?? 'Lãnh đạo Sở' };
   const procedure = findProcedure(summary.type);
