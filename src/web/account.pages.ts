@@ -82,17 +82,22 @@ function serviceFieldErrors(error: unknown, t: Translate): FieldErrors | undefin
   return Object.fromEntries(error.fieldErrors.map((e) => [e.field, t(e.messageKey ?? e.message)]));
 }
 
-/** Runs a service: its field messages come back for the form (any other error goes on to the error page). */
-async function fieldErrorsOf(action: () => Promise<unknown>, t: Translate): Promise<FieldErrors | undefined> {
+/**
+ * Runs a service for a form: its answer, or its field messages for the form (any other error goes on to the error
+ * page). One definition of how a service's refusal reaches the fields, for every account form.
+ */
+async function serviceOutcome<T>(action: () => Promise<T>, t: Translate): Promise<{ value: T; errors?: undefined } | { value?: undefined; errors: FieldErrors }> {
   try {
-    await action();
-    return undefined;
+    return { value: await action() };
   } catch (error) {
     const errors = serviceFieldErrors(error, t);
     if (!errors) throw error;
-    return errors;
+    return { errors };
   }
 }
+
+/** The same for a service whose answer the form does not need. */
+const fieldErrorsOf = async (action: () => Promise<unknown>, t: Translate): Promise<FieldErrors | undefined> => (await serviceOutcome(action, t)).errors;
 
 const message = (res: Response, key: string, params: Record<string, unknown> = {}, status = 200, link?: { href: string; label: string }) =>
   res.status(status).render('accounts/message', { title: res.locals.t(`accounts.messages.${key}.title`), body: res.locals.t(`accounts.messages.${key}.body`, params), link });
@@ -169,8 +174,8 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const form = checkForm(registrationSchema, req.body, t);
         if (form.errors) return renderRegister(res, values, form.errors, 400);
         const f = form.data;
-        try {
-          await startRegistration(
+        const registered = await serviceOutcome(() =>
+          startRegistration(
             {
               organization: {
                 taxCode: f.taxCode,
@@ -187,12 +192,10 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
             },
             deps,
             ipOf(req),
-          );
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderRegister(res, values, errors, 400);
-        }
+          ),
+          t,
+        );
+        if (registered.errors) return renderRegister(res, values, registered.errors, 400);
         message(res, 'checkEmail', { email: f.email });
       },
     },
@@ -254,14 +257,9 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         if (!token.success) return tokenProblem(res, 'invalid');
         const form = checkForm(passwordSchema, req.body, t);
         if (form.errors) return res.status(400).render('accounts/password-reset', { title: t('accounts.reset.title'), errors: form.errors });
-        try {
-          const { problem } = await resetPassword(token.data, form.data.password, deps, ipOf(req));
-          if (problem) return tokenProblem(res, problem);
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return res.status(400).render('accounts/password-reset', { title: t('accounts.reset.title'), errors });
-        }
+        const reset = await serviceOutcome(() => resetPassword(token.data, form.data.password, deps, ipOf(req)), t);
+        if (reset.errors) return res.status(400).render('accounts/password-reset', { title: t('accounts.reset.title'), errors: reset.errors });
+        if (reset.value.problem) return tokenProblem(res, reset.value.problem);
         res.redirect(303, '/login?done=password');
       },
     },
@@ -289,15 +287,11 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const again = (errors: FieldErrors) => res.status(400).render('accounts/invitation', { title: t('accounts.invitation.title'), invitation, values: keptValues(req.body), errors });
         const form = checkForm(invitationAcceptSchema, req.body, t);
         if (form.errors) return again(form.errors);
-        try {
-          const { problem } = await acceptInvitation(token.data!, form.data, deps, ipOf(req));
-          if (problem === 'email_taken') return message(res, 'emailTaken', {}, 409, { href: '/login', label: t('nav.signIn') });
-          if (problem) return tokenProblem(res, problem);
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return again(errors);
-        }
+        const accepted = await serviceOutcome(() => acceptInvitation(token.data!, form.data, deps, ipOf(req)), t);
+        if (accepted.errors) return again(accepted.errors);
+        const { problem } = accepted.value;
+        if (problem === 'email_taken') return message(res, 'emailTaken', {}, 409, { href: '/login', label: t('nav.signIn') });
+        if (problem) return tokenProblem(res, problem);
         res.redirect(303, '/login?done=invited');
       },
     },
@@ -370,14 +364,9 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
         const form = checkForm(profileSchema, req.body, t);
         if (form.errors) return renderProfile(req, res, { values: keptValues(req.body), errors: form.errors }, 400);
         const { delivery, ...details } = form.data;
-        let outcome;
-        try {
-          outcome = await updateProfile(actor, details, deps, ipOf(req));
-        } catch (error) {
-          const errors = serviceFieldErrors(error, t);
-          if (!errors) throw error;
-          return renderProfile(req, res, { values: keptValues(req.body), errors }, 400);
-        }
+        const updated = await serviceOutcome(() => updateProfile(actor, details, deps, ipOf(req)), t);
+        if (updated.errors) return renderProfile(req, res, { values: keptValues(req.body), errors: updated.errors }, 400);
+        const outcome = updated.value;
         // Staff choose how dossier notices reach them (one by one, or a daily digest).
         if (delivery && actor.kind === 'user' && isStaffRole(actor.role)) await setMailPreference(actor.userId, delivery, deps.now());
         res.cookie(LANGUAGE_COOKIE, details.locale, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });

@@ -1,20 +1,14 @@
+import { freshTaxCode as freshTaxCodeFrom } from '../support/actors';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { makeTaxCode } from '../../src/organizations';
 import { minimalPdf } from '../fixtures/uploads/sample-files';
 import { eprRequiredDocuments } from '../support/dossiers';
 import { signIn, step, useE2eServer } from '../support/e2e';
 
 const PASSWORD = 'Xanh-Hai-Phong-2026';
 
-/** A tax code with a right check digit (some first nine digits have none). */
-function freshTaxCode(): string {
-  for (;;) {
-    const code = makeTaxCode(`7${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
-    if (code) return code;
-  }
-}
+const freshTaxCode = () => freshTaxCodeFrom('7');
 
 /**
  * The path of the newest link of `kind` in the mail written to `address` (development mail is .eml files in the

@@ -17,13 +17,7 @@ export interface TestUser {
   token: string;
 }
 
-function randomTaxCode(): string {
-  for (;;) {
-    const nine = `02${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const code = makeTaxCode(nine);
-    if (code) return code;
-  }
-}
+const randomTaxCode = () => freshTaxCode('02');
 
 export async function createOrganization(name = 'Công ty TNHH Thử nghiệm'): Promise<string> {
   const organization = await OrganizationModel.create({ taxCode: randomTaxCode(), kind: 'enterprise', name: `${name} ${randomUUID().slice(0, 6)}` });
@@ -38,4 +32,16 @@ export async function createUser(app: Express, role: Role, organizationId?: stri
   const res = await request(app).post('/api/v1/auth/tokens').send({ email, password: PASSWORD, name: 'test' });
   if (res.status !== 201) throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: String(user._id), email, role, organizationId, token: res.body.token as string };
+}
+
+/**
+ * A tax code with a right check digit, random after `prefix` (suites pick their own prefix so their codes never
+ * meet another suite's); some first nine digits have no check digit, so it draws again.
+ */
+export function freshTaxCode(prefix = '8'): string {
+  for (;;) {
+    const random = String(Math.floor(Math.random() * 10 ** (9 - prefix.length))).padStart(9 - prefix.length, '0');
+    const code = makeTaxCode(`${prefix}${random}`);
+    if (code) return code;
+  }
 }

@@ -5,8 +5,7 @@ import { AuditEntryModel } from '../../../src/audit/audit.model';
 import { UserModel } from '../../../src/auth/user.model';
 import { JobModel } from '../../../src/jobs/job.model';
 import { OrganizationModel } from '../../../src/organizations/organization.model';
-import { makeTaxCode } from '../../../src/organizations';
-import { createOrganization, createUser, PASSWORD, type TestUser } from '../../support/actors';
+import { createOrganization, createUser, PASSWORD, type TestUser, freshTaxCode as freshTaxCodeFrom } from '../../support/actors';
 import { browser, csrfTokenOf } from '../../support/browser-session';
 import { EPR_DATA } from '../../support/dossiers';
 import { buildTestApp, testConfig } from '../../support/test-app';
@@ -26,13 +25,7 @@ async function linkSentTo(address: string, purpose: TokenPurpose): Promise<strin
   return newest ? tokenFor(SECRET, newest.token.id, purpose) : undefined;
 }
 
-/** A tax code with a right check digit that no organization holds yet (some first nine digits have none). */
-function freshTaxCode(): string {
-  for (;;) {
-    const code = makeTaxCode(`8${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
-    if (code) return code;
-  }
-}
+const freshTaxCode = () => freshTaxCodeFrom('8');
 
 const mailsTo = async (address: string, template: string) =>
   (await JobModel.find({ name: 'account-mail' }).lean()).filter((job) => {
