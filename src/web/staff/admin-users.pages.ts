@@ -48,6 +48,25 @@ function accountFacts(user: UserRow, t: Translate) {
 }
 
 /** Users and roles: list, create (with the sign-in password policy), change role, deactivate. All audited. */
+/** A service's refusal of a user-row action, shown beside that row; answers false for any other error. */
+async function refusalOnRow(req: Request, res: Response, t: Translate, error: unknown): Promise<boolean> {
+  const errors = serviceErrors(error, t);
+  if (!errors) return false;
+  await renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
+  return true;
+}
+
+/** Runs a user-row action; answers true when it was refused (the refusal is already on the page). */
+async function refusedOnRow(req: Request, res: Response, t: Translate, action: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await action();
+    return false;
+  } catch (error) {
+    if (await refusalOnRow(req, res, t, error)) return true;
+    throw error;
+  }
+}
+
 export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
   return [
     {
@@ -121,9 +140,8 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
           }
           await changeRole(currentActor(req), String(req.params.id), form.data.role, deps.now());
         } catch (error) {
-          const errors = serviceErrors(error, t);
-          if (!errors) throw error;
-          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
+          if (await refusalOnRow(req, res, t, error)) return;
+          throw error;
         }
         res.redirect(303, '/admin/users?done=role');
       },
@@ -135,14 +153,8 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
       async handler(req, res) {
         const t = translatorOf(res);
         const form = checkForm(memberRoleSchema, req.body, t);
-        try {
-          if (form.errors) return await renderUsers(req, res, { rowError: { id: String(req.params.id), message: form.errors.memberRole } }, 400);
-          await changeMemberRole(currentActor(req), String(req.params.id), form.data.memberRole, deps.now());
-        } catch (error) {
-          const errors = serviceErrors(error, t);
-          if (!errors) throw error;
-          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
-        }
+        if (form.errors) return renderUsers(req, res, { rowError: { id: String(req.params.id), message: form.errors.memberRole } }, 400);
+        if (await refusedOnRow(req, res, t, () => changeMemberRole(currentActor(req), String(req.params.id), form.data.memberRole, deps.now()))) return;
         res.redirect(303, '/admin/users?done=role');
       },
     },
@@ -169,13 +181,7 @@ export function adminUserPages(deps: { now: () => Date }): RouteDefinition[] {
             danger: true,
           });
         }
-        try {
-          await setActive(currentActor(req), String(req.params.id), active, deps.now());
-        } catch (error) {
-          const errors = serviceErrors(error, t);
-          if (!errors) throw error;
-          return renderUsers(req, res, { rowError: { id: String(req.params.id), message: Object.values(errors)[0] } }, 400);
-        }
+        if (await refusedOnRow(req, res, t, () => setActive(currentActor(req), String(req.params.id), active, deps.now()))) return;
         res.redirect(303, `/admin/users?done=${active ? 'reactivated' : 'deactivated'}`);
       },
     },
