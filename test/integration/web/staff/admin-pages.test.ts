@@ -121,7 +121,11 @@ describe('the admin pages', () => {
     const named = await b.agent.post(`/admin/users/${applicant.id}/member-role`).type('form').send({ _csrf: token, memberRole: 'org_admin' });
     expect(named.headers.location).toBe('/admin/users?done=role');
     expect((await UserModel.findById(applicant.id).lean())!.memberRole).toBe('org_admin');
-    expect((await b.agent.post(`/admin/users/${officer.id}/member-role`).type('form').send({ _csrf: token, memberRole: 'org_admin' })).status).toBe(400);
+    const refusedMember = await b.agent.post(`/admin/users/${officer.id}/member-role`).type('form').send({ _csrf: token, memberRole: 'org_admin' });
+    // The service's refusal comes back beside the row it concerns.
+    expect([refusedMember.status, refusedMember.text.includes('Vai trò không hợp lệ.')]).toEqual([400, true]);
+    const self = await b.agent.post(`/admin/users/${admin.id}/active`).type('form').send({ _csrf: token, active: 'yes' });
+    expect([self.status, self.text.includes('Bạn không thể tự đổi vai trò hoặc tự khoá tài khoản của mình.')]).toEqual([400, true]);
 
     const askedLock = await b.agent.post(`/admin/users/${officer.id}/active`).type('form').send({ _csrf: token, active: 'no' });
     expect(askedLock.text).toContain('Xác nhận khoá tài khoản');
