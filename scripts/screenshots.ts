@@ -28,6 +28,8 @@ const PAGES: { name: string; path: string; user?: string; follow?: string; width
   { name: 'admin', path: '/admin', user: 'admin@demo.haiphong.gov.vn' },
   { name: 'officer-review', path: '/officer/queue', user: 'chuyenvien@demo.haiphong.gov.vn', follow: 'a[href^="/officer/dossiers/"]' },
   { name: 'business-dossier', path: '/my/dossiers', user: 'doanhnghiep@demo.example.vn', follow: 'a[href^="/my/dossiers/"][href$="1"], a[href^="/my/dossiers/"][href*="0"]' },
+  { name: 'certificate-verify', path: '/certificates', follow: 'a[href^="/certificates/verify?code="]' },
+  { name: 'leader-decision-766', path: '/leader/decision-766', user: 'lanhdao@demo.haiphong.gov.vn' },
   { name: 'mobile-certificate-register', path: '/certificates', width: 390 },
   { name: 'mobile-business-form', path: '/my/dossiers/new/epr', user: 'doanhnghiep@demo.example.vn', width: 390 },
 ];
