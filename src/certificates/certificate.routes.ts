@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { WORKFLOW_TYPES } from '../../workflows/workflow-types';
 import { SIGNED_IN, currentActor, type RouteDefinition } from '../http/route-table';
@@ -16,6 +17,11 @@ const registerQuerySchema = z.strictObject({
 });
 
 export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] {
+  /** The open records for either form, cacheable for 5 minutes (docs/OPEN-DATA.md). */
+  const openData = (req: Request, res: Response) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    return openCertificates(deps.now(), String(req.app.locals.baseUrl ?? ''));
+  };
   return [
     {
       method: 'get',
@@ -48,8 +54,7 @@ export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] 
       allow: ['public'],
       docs: { summary: 'Open data: every certificate (valid, expired, revoked) with its status, schema in docs/OPEN-DATA.md', tag: 'certificates' },
       async handler(req, res) {
-        const items = await openCertificates(deps.now(), String(req.app.locals.baseUrl ?? ''));
-        res.set('Cache-Control', 'public, max-age=300');
+        const items = await openData(req, res);
         res.json({ schema: `${String(req.app.locals.baseUrl ?? '')}/open-data/schema`, schemaVersion: OPEN_DATA_SCHEMA_VERSION, publisher: 'Sở Công Thương thành phố Hải Phòng', generatedAt: deps.now().toISOString(), count: items.length, items });
       },
     },
@@ -59,8 +64,8 @@ export function certificateRoutes(deps: { now: () => Date }): RouteDefinition[] 
       allow: ['public'],
       docs: { summary: 'Open data: every certificate as CSV (UTF-8, header row), schema in docs/OPEN-DATA.md', tag: 'certificates' },
       async handler(req, res) {
-        const items = await openCertificates(deps.now(), String(req.app.locals.baseUrl ?? ''));
-        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="certificates.csv"', 'Cache-Control': 'public, max-age=300' });
+        const items = await openData(req, res);
+        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="certificates.csv"' });
         res.send(openCertificatesCsv(items));
       },
     },

@@ -57,15 +57,14 @@ function signerBlock(signer: { name: string; position?: string }): DocumentConte
   return { ...(title.startsWith('PHÓ') ? { authority: 'KT. GIÁM ĐỐC' } : {}), title, name: signer.name };
 }
 
-const SUBJECT: Record<DocumentFacts['type'], { documentType: string; title: (facts: DocumentFacts) => string; symbol: string }> = {
+const SUBJECT: Record<DocumentFacts['type'], { documentType: string; title: (facts: DocumentFacts) => string }> = {
   green_transformation: {
     documentType: 'GIẤY CHỨNG NHẬN',
     title: (f) => (f.report.certificateKind === 'eco_industrial_park' ? 'Khu công nghiệp sinh thái' : 'Doanh nghiệp sinh thái'),
-    symbol: 'GCN-SCT',
   },
-  epr: { documentType: 'GIẤY XÁC NHẬN', title: () => 'Tiếp nhận hồ sơ thực hiện trách nhiệm tái chế của nhà sản xuất, nhập khẩu', symbol: 'GXN-SCT' },
-  renewable_energy: { documentType: 'GIẤY XÁC NHẬN', title: () => 'Đăng ký phát triển điện mặt trời mái nhà tự sản xuất, tự tiêu thụ', symbol: 'GXN-SCT' },
-  emissions_reduction: { documentType: 'THÔNG BÁO', title: () => 'Kết quả thẩm định báo cáo kiểm kê khí nhà kính', symbol: 'TB-SCT' },
+  epr: { documentType: 'GIẤY XÁC NHẬN', title: () => 'Tiếp nhận hồ sơ thực hiện trách nhiệm tái chế của nhà sản xuất, nhập khẩu' },
+  renewable_energy: { documentType: 'GIẤY XÁC NHẬN', title: () => 'Đăng ký phát triển điện mặt trời mái nhà tự sản xuất, tự tiêu thụ' },
+  emissions_reduction: { documentType: 'THÔNG BÁO', title: () => 'Kết quả thẩm định báo cáo kiểm kê khí nhà kính' },
 };
 
 /** What each kind of result certifies, beyond the holder and the dossier: the figures that matter for it. */
@@ -166,5 +165,4 @@ export function revocationContent(facts: DocumentFacts, number: string): Documen
 }
 
 /** Number and symbol of a decision: its sequence in the year, the year, and the symbol (Decree 30 Art. 15). */
-export const decisionNumber = (sequence: number, at: Date) => `${String(sequence).padStart(4, '0')}/QĐ-SCT`.replace('/QĐ', `/${localDateOf(at).slice(0, 4)}/QĐ`);
-export const subjectSymbol = (type: DocumentFacts['type']) => SUBJECT[type].symbol;
+export const decisionNumber = (sequence: number, at: Date) => `${String(sequence).padStart(4, '0')}/${localDateOf(at).slice(0, 4)}/QĐ-SCT`;

@@ -7,7 +7,7 @@ import { currentActor, SIGNED_IN, type RouteDefinition } from '../http/route-tab
 import { issuedPdf, signingKeyInUse, verifyUploadedPdf } from './issued-documents.service';
 
 /** A signed result is tens of kilobytes; anything near this limit is not one of ours. */
-export const MAX_VERIFIED_BYTES = 10 * 1024 * 1024;
+const MAX_VERIFIED_BYTES = 10 * 1024 * 1024;
 const KINDS = ['certificate', 'refusal', 'revocation'] as const;
 
 /** The one uploaded file of a verification, in memory (it is read, hashed and dropped, never stored). */

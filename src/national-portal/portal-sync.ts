@@ -267,8 +267,8 @@ export async function resendStep(actor: Actor, step: string, at: Date, ip?: stri
   if (!match) return 'unknown';
   const [dossierId, sequence] = [match[1]!, Number(match[2])];
   if (await stepSynced(dossierId, sequence)) return 'synced';
-  const coded = (await nationallyCodedDossiers()).find((d) => d.dossierId === dossierId);
-  const dossier = coded ? await nationalDossierAt(dossierId, coded.sequence) : undefined;
+  const summary = await dossierSummary(dossierId);
+  const dossier = summary ? await nationalDossierAt(dossierId, summary.sequence) : undefined;
   if (!dossier?.steps.some((s: NationalStep) => s.sequence === sequence)) return 'unknown';
   const pending = await listJobs({ name: PORTAL_PUSH_JOB, status: 'pending', keyPrefix: `dvcqg:${dossierId}:`, limit: 500 });
   const resent: number[] = [];

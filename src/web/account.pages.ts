@@ -309,40 +309,19 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
       path: '/my/organization/invitations',
       allow: ['org_admin'],
       before: [formLimit],
-      async handler(req, res) {
-        const t = translatorOf(res);
-        const form = checkForm(inviteSchema, req.body, t);
-        if (form.errors) return renderOrganization(req, res, { values: keptValues(req.body), errors: form.errors }, 400);
-        const errors = await fieldErrorsOf(() => invite(currentActor(req), form.data, deps, ipOf(req)), t);
-        if (errors) return renderOrganization(req, res, { values: keptValues(req.body), errors }, 400);
-        res.redirect(303, '/my/organization?done=invited');
-      },
+      handler: organizationForm(inviteSchema, (req, data) => invite(currentActor(req), data, deps, ipOf(req)), 'invited', (req) => ({ values: keptValues(req.body) })),
     },
     {
       method: 'post',
       path: '/my/organization/members/:id',
       allow: ['org_admin'],
-      async handler(req, res) {
-        const t = translatorOf(res);
-        const form = checkForm(memberSchema, req.body, t);
-        if (form.errors) return renderOrganization(req, res, { errors: form.errors }, 400);
-        const errors = await fieldErrorsOf(() => changeMember(currentActor(req), String(req.params.id), { memberRole: form.data.memberRole, ...(form.data.active ? { active: form.data.active === 'yes' } : {}) }, deps.now()), t);
-        if (errors) return renderOrganization(req, res, { errors }, 400);
-        res.redirect(303, '/my/organization?done=member');
-      },
+      handler: organizationForm(memberSchema, (req, data) => changeMember(currentActor(req), String(req.params.id), { memberRole: data.memberRole, ...(data.active ? { active: data.active === 'yes' } : {}) }, deps.now()), 'member'),
     },
     {
       method: 'post',
       path: '/my/organization/requests/:id',
       allow: ['org_admin'],
-      async handler(req, res) {
-        const t = translatorOf(res);
-        const form = checkForm(decisionSchema, req.body, t);
-        if (form.errors) return renderOrganization(req, res, { errors: form.errors }, 400);
-        const errors = await fieldErrorsOf(() => decide(currentActor(req), String(req.params.id), form.data, deps), t);
-        if (errors) return renderOrganization(req, res, { errors, requestId: String(req.params.id) }, 400);
-        res.redirect(303, '/my/organization?done=decided');
-      },
+      handler: organizationForm(decisionSchema, (req, data) => decide(currentActor(req), String(req.params.id), data, deps), 'decided', (req) => ({ requestId: String(req.params.id) })),
     },
     {
       method: 'get',
@@ -422,6 +401,20 @@ export function accountPages(deps: AccountDeps & { oidc?: OidcConfig; baseUrl?: 
       },
     },
   ];
+}
+
+/**
+ * A form of the organization's administrator: its fields checked, then the service run; either refusal comes back
+ * on the organization page (with what `keep` keeps of the form), success to the page with its `done` message.
+ */
+function organizationForm<S extends z.ZodType>(schema: S, run: (req: Request, data: z.output<S>) => Promise<unknown>, done: string, keep: (req: Request) => { values?: Record<string, string>; requestId?: string } = () => ({})) {
+  return async (req: Request, res: Response) => {
+    const t = translatorOf(res);
+    const form = checkForm(schema, req.body, t);
+    const errors = form.errors ?? (await fieldErrorsOf(() => run(req, form.data as z.output<S>), t));
+    if (errors) return renderOrganization(req, res, { ...keep(req), errors }, 400);
+    res.redirect(303, `/my/organization?done=${done}`);
+  };
 }
 
 async function renderOrganization(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: FieldErrors; requestId?: string }, status = 200) {

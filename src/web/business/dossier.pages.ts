@@ -34,7 +34,8 @@ async function renderDossier(req: Request, res: Response, deps: { now: () => Dat
   // History is newest first: the entry that withdrew the dossier says where it stood.
   const withdrawnFrom = view.history.entries.find((entry) => entry.to === 'withdrawn')?.from as string | undefined;
   const progress = dossierProgress(view.dossier.state, withdrawnFrom);
-  const signedDocuments = await issuedDocumentsOf(view.dossier.id);
+  // Only a decided dossier has signed results: the others are spared three lookups.
+  const signedDocuments = view.dossier.decidedAt ? await issuedDocumentsOf(view.dossier.id) : [];
   res.status(status).render('business/dossier', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, signedDocuments, summary, progress, ...extra });
 }
 

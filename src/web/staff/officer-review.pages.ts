@@ -26,7 +26,8 @@ async function renderReview(req: Request, res: Response, deps: { now: () => Date
   const machine = workflowOverview().find((w) => w.type === view.dossier.type && w.version === view.dossier.workflow.version);
   // The whole process with this dossier's state marked: where it is and what can still happen to it.
   const diagram = machine ? layoutWorkflow(machine.states, machine.transitions, { initial: machine.initial, current: view.dossier.state.split('.')[0], label: (s) => t(`states.${s}`), eventLabel: (e) => (e === '(all regions done)' ? t('admin.workflows.allRegionsDone') : t(`officer.events.${e}`)) }) : undefined;
-  const signedDocuments = await issuedDocumentsOf(view.dossier.id);
+  // Only a decided dossier has signed results: the others are spared three lookups.
+  const signedDocuments = view.dossier.decidedAt ? await issuedDocumentsOf(view.dossier.id) : [];
   res.status(status).render('staff/review', { title: `${view.dossier.code} · ${view.dossier.title}`, ...view, signedDocuments, summary, diagram, eventFields: EVENT_FIELDS, ...extra });
 }
 
